@@ -1,0 +1,3 @@
+"""goodword: a local-first referral network manager."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from goodword.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The ``goodword`` command: thin translators from arguments to one service call each."""

@@ -1,0 +1,97 @@
+"""``goodword demo``: a realistic sample network to explore, in its own database."""
+
+from __future__ import annotations
+
+import shlex
+from typing import Annotated
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn
+
+from goodword.cli import deps
+from goodword.cli.options import Json
+from goodword.cli.render import console, day, emit, table
+from goodword.services import demo as demo_service
+from goodword.services import summary
+from goodword.storage.engine import describe
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+def _show(result: dict[str, object]) -> None:
+    s = summary.NetworkSummary.model_validate(result["summary"])
+    console.print(f"[bold]Demo network ready[/bold] in {result['database']}")
+    console.print(
+        f"{s.people} people across {s.organizations} organizations, {s.interactions} interactions"
+    )
+    table(
+        "Referrals received, by stage",
+        list(s.received_by_stage),
+        [list(s.received_by_stage.values())],
+    )
+    table("Referrals given, by stage", list(s.given_by_stage), [list(s.given_by_stage.values())])
+    table(
+        "Open asks",
+        ["id", "asked", "person", "kind", "follow-up"],
+        [
+            [a.id, day(a.asked_at), a.person.name, a.kind, day(a.followed_up_at)]
+            for a in s.open_asks
+        ],
+        empty="none",
+    )
+    table(
+        "Reciprocity leaders (you owe them)",
+        ["person", "they gave", "you gave", "balance"],
+        [
+            [r.person.name, r.they_gave_points, r.you_gave_points, f"{r.balance:+d}"]
+            for r in s.reciprocity_leaders
+        ],
+        empty="nobody",
+    )
+    db = result["db_option"]
+    console.print("\nKeep exploring:")
+    for command in (
+        "people list",
+        "referrals list",
+        "asks list --status pending",
+        "balance --limit 10",
+        "people show 1",
+    ):
+        console.print(f"  goodword {db} {command}")
+
+
+def demo(
+    ctx: typer.Context,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace the data in a database that holds your own data."),
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Fill a demo database with a realistic sample network and show its state.
+
+    The demo lives in its own database (demo.db in your data folder) unless you choose one
+    with --db or GOODWORD_DATABASE_URL; it never overwrites your own data unless --force.
+    Two runs on the same day build the same network.
+
+    Example: goodword demo
+    """
+    url, engine, chosen = deps.state(ctx).engine(default_name="demo")
+    now = deps.clock()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        console=console,
+        disable=as_json,
+    ) as progress:
+        progress.add_task("Building the demo network…", total=None)
+        workspace_id = demo_service.build_demo(engine, now, force=force, where=describe(url))
+    network = summary.summarize(UnitOfWork(engine, workspace_id))
+    db_arg = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else describe(url)
+    result = {
+        "database": describe(url),
+        "db_option": f"--db {shlex.quote(db_arg)}",
+        "chosen": chosen,
+        "summary": network.model_dump(mode="json"),
+    }
+    emit(as_json, result, _show)

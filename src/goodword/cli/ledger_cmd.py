@@ -1,0 +1,52 @@
+"""``goodword balance``: the reciprocity ledger."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import deps
+from goodword.cli.options import Json
+from goodword.cli.render import day, emit, table
+from goodword.schemas.practice import LedgerRow
+from goodword.services import ledger
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {item}{'s' if n > 1 else ''}" for item, n in counts.items()) or "—"
+
+
+def show_balance(rows: list[LedgerRow]) -> None:
+    table(
+        "Reciprocity (most unbalanced first)",
+        ["person", "they gave you", "you gave them", "balance", "last", "verdict"],
+        [
+            [
+                r.person.name,
+                _counts(r.they_gave),
+                _counts(r.you_gave),
+                f"{r.balance:+d}",
+                day(r.last_exchange_at),
+                r.verdict,
+            ]
+            for r in rows
+        ],
+        empty="no exchanges yet",
+    )
+
+
+def balance(
+    ctx: typer.Context,
+    person: Annotated[str | None, typer.Argument(help="Only this person.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    as_json: Json = False,
+) -> None:
+    """Show what each person gave you and what you gave them, most unbalanced first.
+
+    Points: referral 3, introduction 2, recommendation 2, endorsement 1, thank-you 1.
+    A positive balance means you owe them.
+
+    Example: goodword balance --limit 10
+    """
+    emit(as_json, ledger.balance(deps.uow(ctx), person, limit), show_balance)

@@ -1,0 +1,156 @@
+"""``goodword references …``: being a vendor's reference, only with approval (seed 002)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import deps
+from goodword.cli.options import Json, Note, When
+from goodword.cli.render import day, done, emit, fields, table
+from goodword.schemas.practice import ReferenceCreate, ReferencePublic
+from goodword.services import references
+
+app = typer.Typer(
+    help="Vendor reference requests: approve first, keep confidential names hidden.",
+    no_args_is_help=True,
+)
+Id = Annotated[int, typer.Argument(min=1, help="Request id (see `goodword references list`).")]
+By = Annotated[str, typer.Option("--by", help="Who decided (your manager, legal…).")]
+
+
+def show_reference(r: ReferencePublic) -> None:
+    fields(
+        [
+            ("request", f"#{r.id} — reference for {r.vendor}"),
+            ("status", r.status),
+            ("as company", r.company),
+            ("confidential", "yes" if r.confidential else "no"),
+            ("asked by", r.requested_by.name if r.requested_by else None),
+            ("prospect", r.prospect),
+            ("requested", r.requested_at),
+            ("decided by", r.approver),
+            ("decided", r.decided_at),
+            ("given", r.given_at),
+            ("note", r.note),
+        ]
+    )
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    vendor: Annotated[str, typer.Argument(help="The vendor asking you to be a reference.")],
+    company: Annotated[str | None, typer.Option(help="Your company, as it would be named.")] = None,
+    confidential: Annotated[
+        bool, typer.Option("--confidential", help="Keep the company name confidential.")
+    ] = False,
+    requested_by: Annotated[str | None, typer.Option(help="Who at the vendor asked.")] = None,
+    prospect: Annotated[str | None, typer.Option(help="Who would call you.")] = None,
+    when: When = None,
+    note: Note = None,
+    as_json: Json = False,
+) -> None:
+    """Record a vendor's request that you be their reference; it needs approval first.
+
+    Example: goodword references add "DataCo" --company "Globex" --confidential
+    """
+    data = ReferenceCreate(
+        vendor=vendor,
+        company=company,
+        confidential=confidential,
+        requested_by=requested_by,
+        prospect=prospect,
+        note=note,
+        when=when,
+    )
+    emit(
+        as_json,
+        references.add_reference_request(deps.uow(ctx), data, deps.clock()),
+        lambda r: done(f"reference request #{r.id} recorded — get approval before giving it"),
+    )
+
+
+@app.command("approve")
+def approve(
+    ctx: typer.Context,
+    request: Id,
+    by: By,
+    when: When = None,
+    note: Note = None,
+    as_json: Json = False,
+) -> None:
+    """Record management's approval.
+
+    Example: goodword references approve 2 --by "Dana (VP Eng)"
+    """
+    result = references.decide_reference(
+        deps.uow(ctx), request, approve=True, approver=by, now=deps.clock(), when=when, note=note
+    )
+    emit(as_json, result, lambda r: done(f"request #{r.id} approved by {r.approver}"))
+
+
+@app.command("deny")
+def deny(
+    ctx: typer.Context,
+    request: Id,
+    by: By,
+    when: When = None,
+    note: Note = None,
+    as_json: Json = False,
+) -> None:
+    """Record that management declined.
+
+    Example: goodword references deny 2 --by "Legal"
+    """
+    result = references.decide_reference(
+        deps.uow(ctx), request, approve=False, approver=by, now=deps.clock(), when=when, note=note
+    )
+    emit(as_json, result, lambda r: done(f"request #{r.id} denied by {r.approver}"))
+
+
+@app.command("give")
+def give(ctx: typer.Context, request: Id, when: When = None, as_json: Json = False) -> None:
+    """Record that you gave the reference (only after approval).
+
+    Example: goodword references give 2
+    """
+    emit(
+        as_json,
+        references.give_reference(deps.uow(ctx), request, deps.clock(), when),
+        lambda r: done(f"reference #{r.id} given"),
+    )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None, typer.Option(help="requested, approved, denied or given.")
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """List reference requests (confidential company names stay hidden).
+
+    Example: goodword references list --status requested
+    """
+    emit(
+        as_json,
+        references.list_references(deps.uow(ctx), status),
+        lambda rows: table(
+            "Reference requests",
+            ["id", "requested", "vendor", "as company", "status", "approver"],
+            [[r.id, day(r.requested_at), r.vendor, r.company, r.status, r.approver] for r in rows],
+            empty="no reference requests",
+        ),
+    )
+
+
+@app.command("show")
+def show(ctx: typer.Context, request: Id, as_json: Json = False) -> None:
+    """Show one request in full (the only place a confidential company name appears).
+
+    Example: goodword references show 2
+    """
+    emit(as_json, references.show_reference(deps.uow(ctx), request), show_reference)

@@ -1,0 +1,87 @@
+"""Output: Rich for people, one JSON document for scripts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+T = TypeVar("T")
+
+
+def jsonable(data: Any) -> Any:
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, list | tuple):
+        return [jsonable(item) for item in data]
+    if isinstance(data, dict):
+        return {key: jsonable(value) for key, value in data.items()}
+    return data
+
+
+def emit(as_json: bool, data: T, show: Callable[[T], None]) -> None:
+    """Print ``data`` as one JSON document, or hand it to ``show`` for people."""
+    if as_json:
+        print(json.dumps(jsonable(data), indent=2, ensure_ascii=False))
+    else:
+        show(data)
+
+
+def day(value: datetime | None) -> str:
+    return value.date().isoformat() if value else "—"
+
+
+def table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    empty: str = "nothing yet",
+) -> None:
+    rows = list(rows)
+    if not rows:
+        console.print(Text(f"{title + ': ' if title else ''}{empty}", style="dim"))
+        return
+    grid = Table(
+        title=Text(title, style="bold") if title else None,
+        title_justify="left",
+        header_style="bold",
+    )
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for row in rows:
+        grid.add_row(*(Text("—" if cell is None or cell == "" else str(cell)) for cell in row))
+    console.print(grid)
+
+
+def fields(pairs: Iterable[tuple[str, Any]]) -> None:
+    """A two-column key/value block for one record."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
+    for key, value in pairs:
+        if value is None or value == "" or value == []:
+            continue
+        if isinstance(value, datetime):
+            value = day(value)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        grid.add_row(key, Text(str(value)))
+    console.print(grid)
+
+
+def done(message: str) -> None:
+    console.print(f"[green]✓[/green] {escape(message)}")
+
+
+def warn(message: str) -> None:
+    err_console.print(f"[yellow]![/yellow] {escape(message)}")

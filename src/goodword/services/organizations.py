@@ -1,0 +1,263 @@
+"""Use cases for organizations: add, edit, show, list, tag, note, merge, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+
+from goodword.domain.errors import Conflict, InvalidValue
+from goodword.schemas.network import (
+    DeletionImpact,
+    NotePublic,
+    OrganizationCreate,
+    OrganizationDetail,
+    OrganizationMergeResult,
+    OrganizationPublic,
+    OrganizationUpdate,
+    Ref,
+)
+from goodword.services.lookup import find_org_by_name, resolve_org
+from goodword.storage.tables import Note, Opportunity, Organization, Person, Referral, Tag
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+def company_for(uow: UnitOfWork, name: str | None, now: datetime) -> Organization | None:
+    """The organization called ``name``, created when new; an empty name means none."""
+    if name is None or not name.strip():
+        return None
+    found = find_org_by_name(uow, name)
+    if found is not None:
+        return found
+    org = Organization(
+        workspace_id=uow.workspace_id, name=name.strip(), created_at=now, updated_at=now
+    )
+    uow.session.add(org)
+    return org
+
+
+def _tags(uow: UnitOfWork, org_id: int) -> list[str]:
+    return list(
+        uow.session.scalars(
+            select(Tag.name).where(Tag.organization_id == org_id).order_by(Tag.name)
+        )
+    )
+
+
+def _public(uow: UnitOfWork, org: Organization) -> OrganizationPublic:
+    uow.session.flush()
+    count = uow.session.scalar(
+        select(func.count()).select_from(Person).where(Person.organization_id == org.id)
+    )
+    return OrganizationPublic(
+        id=org.id,
+        name=org.name,
+        website=org.website,
+        industry=org.industry,
+        tags=_tags(uow, org.id),
+        people_count=count or 0,
+        created_at=org.created_at,
+    )
+
+
+def _set_tags(uow: UnitOfWork, org: Organization, tags: Sequence[str]) -> None:
+    from goodword.services.people import clean_tag
+
+    existing = set(_tags(uow, org.id))
+    for raw in tags:
+        tag = clean_tag(raw)
+        if tag not in existing:
+            existing.add(tag)
+            uow.session.add(Tag(workspace_id=uow.workspace_id, organization_id=org.id, name=tag))
+
+
+def add_org(uow: UnitOfWork, data: OrganizationCreate, now: datetime) -> OrganizationPublic:
+    with uow:
+        if find_org_by_name(uow, data.name) is not None:
+            raise Conflict(f"an organization named '{data.name.strip()}' already exists")
+        org = company_for(uow, data.name, now)
+        if org is None:
+            raise InvalidValue("an organization needs a name")
+        org.website, org.industry = data.website or None, data.industry or None
+        uow.session.flush()
+        _set_tags(uow, org, data.tags)
+        if data.note:
+            uow.session.add(
+                Note(
+                    workspace_id=uow.workspace_id,
+                    organization_id=org.id,
+                    body=data.note,
+                    created_at=now,
+                )
+            )
+        result = _public(uow, org)
+        uow.commit()
+        return result
+
+
+def edit_org(
+    uow: UnitOfWork, query: str, changes: OrganizationUpdate, now: datetime
+) -> OrganizationPublic:
+    with uow:
+        org = resolve_org(uow, query)
+        if changes.name is not None:
+            clash = find_org_by_name(uow, changes.name)
+            if not changes.name.strip():
+                raise InvalidValue("an organization's name cannot be empty")
+            if clash is not None and clash.id != org.id:
+                raise Conflict(
+                    f"'{changes.name}' is already #{clash.id}: merge them with "
+                    f"`goodword orgs merge {clash.id} {org.id}`"
+                )
+            org.name = changes.name.strip()
+        if changes.website is not None:
+            org.website = changes.website.strip() or None
+        if changes.industry is not None:
+            org.industry = changes.industry.strip() or None
+        org.updated_at = now
+        result = _public(uow, org)
+        uow.commit()
+        return result
+
+
+def show_org(uow: UnitOfWork, query: str) -> OrganizationDetail:
+    with uow:
+        org = resolve_org(uow, query)
+        people = uow.session.scalars(
+            select(Person).where(Person.organization_id == org.id).order_by(Person.name)
+        ).unique()
+        notes = uow.session.scalars(
+            select(Note).where(Note.organization_id == org.id).order_by(Note.created_at.desc())
+        )
+        return OrganizationDetail(
+            **_public(uow, org).model_dump(),
+            people=[Ref(id=p.id, name=p.name) for p in people],
+            notes=[NotePublic(id=n.id, body=n.body, created_at=n.created_at) for n in notes],
+        )
+
+
+def list_orgs(
+    uow: UnitOfWork, text: str | None = None, tag: str | None = None
+) -> list[OrganizationPublic]:
+    with uow:
+        query = select(Organization).where(Organization.workspace_id == uow.workspace_id)
+        if text:
+            query = query.where(
+                func.lower(Organization.name).contains(text.lower(), autoescape=True)
+            )
+        if tag:
+            query = query.where(
+                Organization.id.in_(
+                    select(Tag.organization_id).where(Tag.name == tag.strip().lower())
+                )
+            )
+        orgs = uow.session.scalars(query.order_by(func.lower(Organization.name)))
+        return [_public(uow, org) for org in orgs]
+
+
+def tag_org(
+    uow: UnitOfWork, query: str, tags: Sequence[str], *, remove: bool, now: datetime
+) -> OrganizationPublic:
+    with uow:
+        org = resolve_org(uow, query)
+        if remove:
+            uow.session.execute(
+                delete(Tag).where(
+                    Tag.organization_id == org.id, Tag.name.in_([t.strip().lower() for t in tags])
+                )
+            )
+        else:
+            _set_tags(uow, org, tags)
+        org.updated_at = now
+        result = _public(uow, org)
+        uow.commit()
+        return result
+
+
+def note_org(uow: UnitOfWork, query: str, body: str, now: datetime) -> NotePublic:
+    with uow:
+        if not body.strip():
+            raise InvalidValue("a note cannot be empty")
+        org = resolve_org(uow, query)
+        note = Note(
+            workspace_id=uow.workspace_id, organization_id=org.id, body=body.strip(), created_at=now
+        )
+        uow.session.add(note)
+        uow.session.flush()
+        result = NotePublic(id=note.id, body=note.body, created_at=note.created_at)
+        uow.commit()
+        return result
+
+
+_ORG_REFERENCES = {
+    "people": (Person, Person.organization_id),
+    "referrals (referred)": (Referral, Referral.referred_organization_id),
+    "referrals (recipient)": (Referral, Referral.recipient_organization_id),
+    "opportunities": (Opportunity, Opportunity.organization_id),
+    "notes": (Note, Note.organization_id),
+}
+
+
+def merge_orgs(uow: UnitOfWork, keep: str, other: str, now: datetime) -> OrganizationMergeResult:
+    """Fold ``other`` into ``keep``: every reference moves, then ``other`` is deleted."""
+    with uow:
+        kept, gone = resolve_org(uow, keep), resolve_org(uow, other)
+        if kept.id == gone.id:
+            raise InvalidValue("cannot merge an organization with itself")
+        moved: dict[str, int] = {}
+        for label, (model, column) in _ORG_REFERENCES.items():
+            updated = uow.session.execute(
+                update(model)
+                .where(column == gone.id)
+                .values({column.key: kept.id})
+                .execution_options(synchronize_session=False)
+            )
+            moved[label] = updated.rowcount  # type: ignore[attr-defined]
+        _set_tags(uow, kept, _tags(uow, gone.id))
+        kept.website = kept.website or gone.website
+        kept.industry = kept.industry or gone.industry
+        kept.updated_at = now
+        uow.session.delete(gone)
+        uow.session.flush()
+        uow.session.expire_all()
+        result = OrganizationMergeResult(kept=_public(uow, kept), merged_id=gone.id, moved=moved)
+        uow.commit()
+        return result
+
+
+def org_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:
+    with uow:
+        org = resolve_org(uow, query)
+        counts = {
+            label: uow.session.scalar(
+                select(func.count()).select_from(model).where(column == org.id)
+            )
+            or 0
+            for label, (model, column) in _ORG_REFERENCES.items()
+        }
+        return DeletionImpact(
+            id=org.id,
+            name=org.name,
+            removes={
+                "notes": counts["notes"],
+                "links from people, referrals and opportunities (kept, unlinked)": sum(
+                    v for k, v in counts.items() if k != "notes"
+                ),
+            },
+        )
+
+
+def delete_org(uow: UnitOfWork, org_id: int) -> DeletionImpact:
+    impact = org_deletion_impact(uow, f"#{org_id}")
+    with uow:
+        org = resolve_org(uow, f"#{org_id}")
+        # Keep referrals readable after their organization is gone.
+        uow.session.execute(
+            update(Referral)
+            .where(Referral.referred_organization_id == org.id, Referral.referred_text.is_(None))
+            .values(referred_text=org.name)
+        )
+        uow.session.delete(org)
+        uow.commit()
+    return impact

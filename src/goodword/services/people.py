@@ -1,0 +1,267 @@
+"""Use cases for people: add, edit, show, list/search, tag, note."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from goodword.domain.errors import InvalidValue
+from goodword.domain.etiquette import Etiquette
+from goodword.domain.vocabulary import Tier, parse_choice
+from goodword.schemas.network import (
+    NotePublic,
+    PersonCreate,
+    PersonDetail,
+    PersonFilter,
+    PersonPublic,
+    PersonUpdate,
+)
+from goodword.services.lookup import ref, resolve_person
+from goodword.services.organizations import company_for
+from goodword.services.timeline import person_timeline
+from goodword.services.workspaces import load_etiquette
+from goodword.storage.tables import (
+    ContactPoint,
+    Interaction,
+    Note,
+    Organization,
+    Person,
+    Skill,
+    Tag,
+)
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+def clean_email(value: str) -> str:
+    email = value.strip().lower()
+    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
+        raise InvalidValue(f"'{value}' is not an email address (expected name@example.com)")
+    return email
+
+
+def clean_phone(value: str) -> str:
+    phone = " ".join(value.split())
+    if sum(ch.isdigit() for ch in phone) < 3:
+        raise InvalidValue(f"'{value}' is not a phone number (expected digits, e.g. +1 555 0100)")
+    return phone
+
+
+def clean_tag(value: str) -> str:
+    tag = value.strip().lower()
+    if not tag:
+        raise InvalidValue("a tag cannot be empty")
+    return tag
+
+
+def _add_contacts(uow: UnitOfWork, person: Person, kind: str, values: Iterable[str]) -> None:
+    existing = {(c.kind, c.value) for c in person.contact_points}
+    for value in values:
+        if (kind, value) not in existing:
+            existing.add((kind, value))
+            person.contact_points.append(
+                ContactPoint(workspace_id=uow.workspace_id, kind=kind, value=value)
+            )
+
+
+def _add_skills(uow: UnitOfWork, person: Person, names: Iterable[str]) -> None:
+    existing = {s.name.lower() for s in person.skills}
+    for raw in names:
+        name = raw.strip()
+        if name and name.lower() not in existing:
+            existing.add(name.lower())
+            person.skills.append(Skill(workspace_id=uow.workspace_id, name=name))
+
+
+def _add_tags(uow: UnitOfWork, person: Person, names: Iterable[str]) -> None:
+    existing = {t.name for t in person.tags}
+    for raw in names:
+        tag = clean_tag(raw)
+        if tag not in existing:
+            existing.add(tag)
+            person.tags.append(Tag(workspace_id=uow.workspace_id, name=tag))
+
+
+def last_interactions(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[int, datetime]:
+    if not person_ids:
+        return {}
+    rows = uow.session.execute(
+        select(Interaction.person_id, func.max(Interaction.occurred_at))
+        .where(Interaction.workspace_id == uow.workspace_id, Interaction.person_id.in_(person_ids))
+        .group_by(Interaction.person_id)
+    )
+    return dict(rows.tuples().all())
+
+
+def to_public(person: Person, etiquette: Etiquette, last_at: datetime | None) -> PersonPublic:
+    points = person.contact_points
+    return PersonPublic(
+        id=person.id,
+        name=person.name,
+        company=ref(person.organization),
+        title=person.title,
+        emails=[c.value for c in points if c.kind == "email"],
+        phones=[c.value for c in points if c.kind == "phone"],
+        urls=[c.value for c in points if c.kind == "url"],
+        skills=[s.name for s in person.skills],
+        tags=[t.name for t in person.tags],
+        how_met=person.how_met,
+        tier=person.tier,
+        cadence_days=person.cadence_days or etiquette.cadence_for(Tier(person.tier)),
+        source=person.source,
+        last_interaction_at=last_at,
+        created_at=person.created_at,
+        updated_at=person.updated_at,
+    )
+
+
+def public(uow: UnitOfWork, person: Person) -> PersonPublic:
+    uow.session.flush()
+    return to_public(
+        person, load_etiquette(uow), last_interactions(uow, [person.id]).get(person.id)
+    )
+
+
+def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPublic:
+    with uow:
+        name = data.name.strip()
+        if not name:
+            raise InvalidValue("a person needs a name")
+        person = Person(
+            workspace_id=uow.workspace_id,
+            name=name,
+            organization=company_for(uow, data.company, now),
+            title=data.title or None,
+            how_met=data.how_met or None,
+            tier=parse_choice(Tier, data.tier, "tier").value,
+            cadence_days=data.cadence_days,
+            source=data.source,
+            created_at=now,
+            updated_at=now,
+        )
+        uow.session.add(person)
+        _add_contacts(uow, person, "email", [clean_email(e) for e in data.emails])
+        _add_contacts(uow, person, "phone", [clean_phone(p) for p in data.phones])
+        _add_contacts(uow, person, "url", [u.strip() for u in data.urls if u.strip()])
+        _add_skills(uow, person, data.skills)
+        _add_tags(uow, person, data.tags)
+        if data.note:
+            uow.session.add(
+                Note(workspace_id=uow.workspace_id, person=person, body=data.note, created_at=now)
+            )
+        result = public(uow, person)
+        uow.commit()
+        return result
+
+
+def edit_person(uow: UnitOfWork, query: str, changes: PersonUpdate, now: datetime) -> PersonPublic:
+    with uow:
+        person = resolve_person(uow, query)
+        if changes.name is not None:
+            if not changes.name.strip():
+                raise InvalidValue("a person's name cannot be empty")
+            person.name = changes.name.strip()
+        if changes.company is not None:
+            person.organization = company_for(uow, changes.company, now)
+        if changes.title is not None:
+            person.title = changes.title.strip() or None
+        if changes.how_met is not None:
+            person.how_met = changes.how_met.strip() or None
+        if changes.tier is not None:
+            person.tier = parse_choice(Tier, changes.tier, "tier").value
+        if changes.cadence_days is not None:
+            person.cadence_days = changes.cadence_days
+        _add_contacts(uow, person, "email", [clean_email(e) for e in changes.add_emails])
+        _add_contacts(uow, person, "phone", [clean_phone(p) for p in changes.add_phones])
+        _add_contacts(uow, person, "url", [u.strip() for u in changes.add_urls if u.strip()])
+        _add_skills(uow, person, changes.add_skills)
+        drop = {s.strip().lower() for s in changes.remove_skills}
+        person.skills = [s for s in person.skills if s.name.lower() not in drop]
+        person.updated_at = now
+        result = public(uow, person)
+        uow.commit()
+        return result
+
+
+def show_person(uow: UnitOfWork, query: str) -> PersonDetail:
+    with uow:
+        person = resolve_person(uow, query)
+        notes = uow.session.scalars(
+            select(Note).where(Note.person_id == person.id).order_by(Note.created_at.desc())
+        )
+        return PersonDetail(
+            **public(uow, person).model_dump(),
+            notes=[NotePublic(id=n.id, body=n.body, created_at=n.created_at) for n in notes],
+            timeline=person_timeline(uow, person),
+        )
+
+
+def list_people(uow: UnitOfWork, filters: PersonFilter) -> list[PersonPublic]:
+    with uow:
+        query = select(Person).where(Person.workspace_id == uow.workspace_id)
+        if filters.text:
+            needle = filters.text.strip().lower()
+            query = query.where(
+                func.lower(Person.name).contains(needle, autoescape=True)
+                | Person.id.in_(
+                    select(ContactPoint.person_id).where(
+                        func.lower(ContactPoint.value).contains(needle, autoescape=True)
+                    )
+                )
+                | func.lower(func.coalesce(Person.title, "")).contains(needle, autoescape=True)
+            )
+        if filters.company:
+            query = query.join(Organization, Person.organization_id == Organization.id).where(
+                func.lower(Organization.name).contains(filters.company.lower(), autoescape=True)
+            )
+        if filters.tag:
+            query = query.where(
+                Person.id.in_(select(Tag.person_id).where(Tag.name == clean_tag(filters.tag)))
+            )
+        if filters.skill:
+            query = query.where(
+                Person.id.in_(
+                    select(Skill.person_id).where(
+                        func.lower(Skill.name) == filters.skill.strip().lower()
+                    )
+                )
+            )
+        query = query.order_by(func.lower(Person.name), Person.id)
+        if filters.limit:
+            query = query.limit(filters.limit)
+        people = list(uow.session.scalars(query).unique())
+        etiquette = load_etiquette(uow)
+        last = last_interactions(uow, [p.id for p in people])
+        return [to_public(p, etiquette, last.get(p.id)) for p in people]
+
+
+def tag_person(
+    uow: UnitOfWork, query: str, tags: Sequence[str], *, remove: bool, now: datetime
+) -> PersonPublic:
+    with uow:
+        person = resolve_person(uow, query)
+        if remove:
+            drop = {clean_tag(t) for t in tags}
+            person.tags = [t for t in person.tags if t.name not in drop]
+        else:
+            _add_tags(uow, person, tags)
+        person.updated_at = now
+        result = public(uow, person)
+        uow.commit()
+        return result
+
+
+def note_person(uow: UnitOfWork, query: str, body: str, now: datetime) -> NotePublic:
+    with uow:
+        if not body.strip():
+            raise InvalidValue("a note cannot be empty")
+        person = resolve_person(uow, query)
+        note = Note(
+            workspace_id=uow.workspace_id, person_id=person.id, body=body.strip(), created_at=now
+        )
+        uow.session.add(note)
+        uow.session.flush()
+        result = NotePublic(id=note.id, body=note.body, created_at=note.created_at)
+        uow.commit()
+        return result

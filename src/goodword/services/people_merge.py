@@ -1,0 +1,111 @@
+"""Merging two person records into one, and deleting a person (after showing the impact)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import InstrumentedAttribute
+
+from goodword.domain.errors import InvalidValue
+from goodword.schemas.network import DeletionImpact, MergeResult
+from goodword.services.lookup import resolve_person
+from goodword.services.people import _add_contacts, _add_skills, _add_tags, public
+from goodword.storage.tables import (
+    Ask,
+    Gratitude,
+    Interaction,
+    Note,
+    Opportunity,
+    Recommendation,
+    ReferenceRequest,
+    Referral,
+)
+from goodword.storage.unit_of_work import UnitOfWork
+
+#: Every column that points at a person, by what it holds. A merge moves all of them.
+PERSON_REFERENCES: dict[str, InstrumentedAttribute[int | None] | InstrumentedAttribute[int]] = {
+    "interactions": Interaction.person_id,
+    "referrals made": Referral.referrer_id,
+    "referrals about them": Referral.referred_person_id,
+    "referrals to them": Referral.recipient_person_id,
+    "gratitude": Gratitude.person_id,
+    "asks": Ask.person_id,
+    "recommendations": Recommendation.person_id,
+    "reference requests": ReferenceRequest.requested_by_id,
+    "opportunities": Opportunity.contact_person_id,
+    "notes": Note.person_id,
+}
+
+#: What disappears with a deleted person (the rest is kept and unlinked).
+DELETED_WITH_PERSON = (
+    "interactions",
+    "referrals made",
+    "gratitude",
+    "asks",
+    "recommendations",
+    "notes",
+)
+
+
+def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> MergeResult:
+    """Fold ``other`` into ``keep``: history moves over, empty fields are filled, contact
+    points, skills and tags are united, then ``other`` is deleted — all in one transaction."""
+    with uow:
+        kept, gone = resolve_person(uow, keep), resolve_person(uow, other)
+        if kept.id == gone.id:
+            raise InvalidValue("cannot merge a person with themselves")
+        moved: dict[str, int] = {}
+        for label, column in PERSON_REFERENCES.items():
+            updated = uow.session.execute(
+                update(column.class_)
+                .where(column == gone.id)
+                .values({column.key: kept.id})
+                .execution_options(synchronize_session=False)
+            )
+            moved[label] = updated.rowcount  # type: ignore[attr-defined]
+        for kind in ("email", "phone", "url"):
+            _add_contacts(uow, kept, kind, [c.value for c in gone.contact_points if c.kind == kind])
+        _add_skills(uow, kept, [s.name for s in gone.skills])
+        _add_tags(uow, kept, [t.name for t in gone.tags])
+        kept.organization = kept.organization or gone.organization
+        kept.title = kept.title or gone.title
+        kept.how_met = kept.how_met or gone.how_met
+        kept.cadence_days = kept.cadence_days or gone.cadence_days
+        kept.updated_at = now
+        uow.session.delete(gone)
+        uow.session.flush()
+        uow.session.expire_all()
+        result = MergeResult(kept=public(uow, kept), merged_id=gone.id, moved=moved)
+        uow.commit()
+        return result
+
+
+def person_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:
+    with uow:
+        person = resolve_person(uow, query)
+        removes = {
+            label: uow.session.scalar(
+                select(func.count())
+                .select_from(PERSON_REFERENCES[label].class_)
+                .where(PERSON_REFERENCES[label] == person.id)
+            )
+            or 0
+            for label in DELETED_WITH_PERSON
+        }
+        return DeletionImpact(id=person.id, name=person.name, removes=removes)
+
+
+def delete_person(uow: UnitOfWork, person_id: int) -> DeletionImpact:
+    impact = person_deletion_impact(uow, f"#{person_id}")
+    with uow:
+        person = resolve_person(uow, f"#{person_id}")
+        # Referrals about this person stay, described by name instead of a link.
+        uow.session.execute(
+            update(Referral)
+            .where(Referral.referred_person_id == person.id, Referral.referred_text.is_(None))
+            .values(referred_text=person.name)
+        )
+        uow.session.delete(person)
+        uow.commit()
+    return impact

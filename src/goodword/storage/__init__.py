@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables, the engine, the unit of work, Alembic migrations."""

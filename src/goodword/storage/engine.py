@@ -1,0 +1,79 @@
+"""Where the database lives and how to open it (SQLite pragmas, PostgreSQL URLs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from goodword.domain.errors import InvalidValue
+
+ENV_URL = "GOODWORD_DATABASE_URL"
+ENV_DATA_DIR = "GOODWORD_DATA_DIR"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def data_dir() -> Path:
+    """The user's goodword folder: ``GOODWORD_DATA_DIR`` or the platform's user data dir."""
+    override = os.environ.get(ENV_DATA_DIR)
+    return Path(override) if override else Path(platformdirs.user_data_dir("goodword"))
+
+
+def default_database_path(name: str = "goodword") -> Path:
+    return data_dir() / f"{name}.db"
+
+
+def to_url(db: str) -> str:
+    """A ``--db`` value is a URL (``postgresql://…``, ``sqlite:///…``) or a file path."""
+    if "://" in db:
+        if db.startswith("postgresql://") or db.startswith("postgres://"):
+            return "postgresql+psycopg://" + db.split("://", 1)[1]
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def resolve_url(db: str | None, default_name: str = "goodword") -> tuple[str, bool]:
+    """The URL to open and whether the user chose it (``--db`` or the environment)."""
+    if db:
+        return to_url(db), True
+    env = os.environ.get(ENV_URL)
+    if env:
+        return to_url(env), True
+    return to_url(str(default_database_path(default_name))), False
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InvalidValue(
+            f"cannot read the database URL '{url}': use a file path or a URL like "
+            "postgresql://user@host:5432/dbname"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def describe(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,122 @@
+"""Tables for the network itself: workspaces, settings, people, organizations, and what hangs
+off them (contact points, skills, tags, notes, interactions)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
+
+
+class Workspace(Base):
+    __tablename__ = "workspaces"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    workspace_id: Mapped[int] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Organization(WorkspaceOwned, Base):
+    __tablename__ = "organizations"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    name: Mapped[str] = mapped_column(String(300))
+    website: Mapped[str | None] = mapped_column(String(500))
+    industry: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Person(WorkspaceOwned, Base):
+    __tablename__ = "people"
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str | None] = mapped_column(String(300))
+    how_met: Mapped[str | None] = mapped_column(Text)
+    tier: Mapped[str] = mapped_column(String(20), default="network")
+    cadence_days: Mapped[int | None]
+    source: Mapped[str] = mapped_column(String(40), default="manual")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    organization: Mapped[Organization | None] = relationship(lazy="joined")
+    contact_points: Mapped[list[ContactPoint]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ContactPoint.id"
+    )
+    skills: Mapped[list[Skill]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Skill.name"
+    )
+    tags: Mapped[list[Tag]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Tag.name"
+    )
+
+
+class ContactPoint(WorkspaceOwned, Base):
+    __tablename__ = "contact_points"
+    __table_args__ = (UniqueConstraint("person_id", "kind", "value"),)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(500), index=True)
+    label: Mapped[str | None] = mapped_column(String(100))
+
+
+class Skill(WorkspaceOwned, Base):
+    __tablename__ = "skills"
+    __table_args__ = (UniqueConstraint("person_id", "name"),)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+
+
+_ONE_SUBJECT = "(person_id IS NULL) <> (organization_id IS NULL)"
+
+
+class Tag(WorkspaceOwned, Base):
+    __tablename__ = "tags"
+    __table_args__ = (
+        CheckConstraint(_ONE_SUBJECT, name="one_subject"),
+        UniqueConstraint("person_id", "organization_id", "name"),
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100), index=True)
+
+
+class Note(WorkspaceOwned, Base):
+    __tablename__ = "notes"
+    __table_args__ = (CheckConstraint(_ONE_SUBJECT, name="one_subject"),)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Interaction(WorkspaceOwned, Base):
+    __tablename__ = "interactions"
+    __table_args__ = (Index("ix_interactions_person_time", "person_id", "occurred_at"),)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    sentiment: Mapped[str] = mapped_column(String(20))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

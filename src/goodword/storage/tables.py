@@ -1,0 +1,47 @@
+"""Every table, imported in one place so metadata is complete for Alembic and tests."""
+
+from goodword.storage.base import Base
+from goodword.storage.network_tables import (
+    ContactPoint,
+    Interaction,
+    Note,
+    Organization,
+    Person,
+    Setting,
+    Skill,
+    Tag,
+    Workspace,
+)
+from goodword.storage.practice_tables import (
+    Ask,
+    Brief,
+    Gratitude,
+    Opportunity,
+    OpportunitySkill,
+    Recommendation,
+    ReferenceRequest,
+    Referral,
+    ReferralMilestone,
+)
+
+__all__ = [
+    "Ask",
+    "Base",
+    "Brief",
+    "ContactPoint",
+    "Gratitude",
+    "Interaction",
+    "Note",
+    "Opportunity",
+    "OpportunitySkill",
+    "Organization",
+    "Person",
+    "Recommendation",
+    "ReferenceRequest",
+    "Referral",
+    "ReferralMilestone",
+    "Setting",
+    "Skill",
+    "Tag",
+    "Workspace",
+]
