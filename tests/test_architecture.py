@@ -10,8 +10,18 @@ from pathlib import Path
 import goodword
 
 PACKAGE = Path(goodword.__file__).parent
-FORBIDDEN_IN_DOMAIN = ("sqlalchemy", "fastapi", "typer", "alembic", "starlette", "rich",
-                       "pydantic", "goodword.storage", "goodword.services", "goodword.cli")
+FORBIDDEN_IN_DOMAIN = (
+    "sqlalchemy",
+    "fastapi",
+    "typer",
+    "alembic",
+    "starlette",
+    "rich",
+    "pydantic",
+    "goodword.storage",
+    "goodword.services",
+    "goodword.cli",
+)
 
 
 def _imports(path: Path) -> set[str]:
@@ -42,8 +52,9 @@ def test_importing_the_domain_loads_no_framework() -> None:
         + "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
         + "('sqlalchemy', 'fastapi', 'typer', 'alembic', 'pydantic'))))"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True).stdout.strip()
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert loaded == ""
 
 
@@ -58,6 +69,9 @@ def test_services_do_not_import_the_cli() -> None:
 
 
 def test_modules_stay_small() -> None:
-    big = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
-           if "versions" not in p.parts and (n := len(p.read_text().splitlines())) > 330}
+    big = {
+        str(p.relative_to(PACKAGE)): n
+        for p in PACKAGE.rglob("*.py")
+        if "versions" not in p.parts and (n := len(p.read_text().splitlines())) > 330
+    }
     assert big == {}

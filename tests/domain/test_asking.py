@@ -57,10 +57,13 @@ def test_no_recent_positive_moment_only_warns() -> None:
     assert timing.warnings and "30 days" in timing.warnings[0]
 
 
-@given(st.lists(st.tuples(st.integers(0, 400), st.sampled_from(list(Sentiment))), max_size=12),
-       st.lists(st.integers(0, 400), max_size=4))
-def test_refused_exactly_when_a_rule_says_so(moments: list[tuple[int, Sentiment]],
-                                             asks: list[int]) -> None:
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.sampled_from(list(Sentiment))), max_size=12),
+    st.lists(st.integers(0, 400), max_size=4),
+)
+def test_refused_exactly_when_a_rule_says_so(
+    moments: list[tuple[int, Sentiment]], asks: list[int]
+) -> None:
     facts = [moment(d, s) for d, s in moments]
     timing = assess_ask_timing("Ana", facts, [days_ago(d) for d in asks], NOW, E)
     too_soon = any(d < E.ask_spacing_days for d in asks)

@@ -44,8 +44,10 @@ def test_every_person_with_events_has_exactly_one_ledger(evs: list[LedgerEvent])
 
 
 def test_referral_outweighs_a_thank_you() -> None:
-    ledgers = build_ledgers([
-        LedgerEvent(1, LedgerItem.REFERRAL, True, T0),
-        LedgerEvent(1, LedgerItem.GRATITUDE, False, T0),
-    ])
+    ledgers = build_ledgers(
+        [
+            LedgerEvent(1, LedgerItem.REFERRAL, True, T0),
+            LedgerEvent(1, LedgerItem.GRATITUDE, False, T0),
+        ]
+    )
     assert ledgers[0].balance == POINTS[LedgerItem.REFERRAL] - POINTS[LedgerItem.GRATITUDE] > 0

@@ -32,9 +32,16 @@ def m(kind: MilestoneKind, days: int, outcome: Outcome | None = None) -> Milesto
 
 
 def test_full_life_is_accepted_and_ends_loop_closed() -> None:
-    life = [m(K.THANKED, 1), m(K.QUALIFIED, 2), m(K.CONTACT_FAILED, 3), m(K.CONTACTED, 5),
-            m(K.REFERRER_UPDATED, 5), m(K.OUTCOME, 20, Outcome.WON), m(K.REFERRER_UPDATED, 21),
-            m(K.THANKED, 22)]
+    life = [
+        m(K.THANKED, 1),
+        m(K.QUALIFIED, 2),
+        m(K.CONTACT_FAILED, 3),
+        m(K.CONTACTED, 5),
+        m(K.REFERRER_UPDATED, 5),
+        m(K.OUTCOME, 20, Outcome.WON),
+        m(K.REFERRER_UPDATED, 21),
+        m(K.THANKED, 22),
+    ]
     check_sequence(R, T0, life, NOW)
     assert derive_stage(R, life) is Stage.LOOP_CLOSED
 
@@ -92,8 +99,10 @@ def test_given_referral_records_only_its_outcome() -> None:
         ([m(K.THANKED, 1), m(K.QUALIFIED, 2)], Stage.QUALIFIED),
         ([m(K.CONTACT_FAILED, 2)], Stage.CONTACTED),
         ([m(K.CONTACTED, 2), m(K.OUTCOME, 3, Outcome.LOST)], Stage.OUTCOME),
-        ([m(K.CONTACTED, 2), m(K.REFERRER_UPDATED, 2), m(K.OUTCOME, 3, Outcome.LOST)],
-         Stage.OUTCOME),
+        (
+            [m(K.CONTACTED, 2), m(K.REFERRER_UPDATED, 2), m(K.OUTCOME, 3, Outcome.LOST)],
+            Stage.OUTCOME,
+        ),
     ],
 )
 def test_stage_is_derived_from_milestones(history: list[Milestone], stage: Stage) -> None:
@@ -142,8 +151,9 @@ def test_an_outcome_dated_before_every_contact_attempt_is_always_refused(
     life: list[Milestone], outcome: Outcome, gap: int
 ) -> None:
     attempts = [x for x in life if x.kind in (K.CONTACTED, K.CONTACT_FAILED)]
-    without_outcome = [x for x in life if x.kind is not K.OUTCOME and x.kind is not
-                       K.REFERRER_UPDATED]
+    without_outcome = [
+        x for x in life if x.kind is not K.OUTCOME and x.kind is not K.REFERRER_UPDATED
+    ]
     first_attempt_day = (min(x.at for x in attempts) - T0).days if attempts else 10**6
     early = Milestone(K.OUTCOME, T0 + timedelta(days=max(0, first_attempt_day - gap)), outcome)
     if attempts and early.at >= min(x.at for x in attempts):

@@ -24,9 +24,14 @@ NOW = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
 
 def test_defaults_match_the_design() -> None:
     e = Etiquette()
-    assert (e.thank_within_days, e.update_referrer_within_days, e.ask_window_days,
-            e.ask_spacing_days, e.ask_followup_after_days, e.ask_expire_after_days) == (
-        2, 7, 30, 90, 10, 30)
+    assert (
+        e.thank_within_days,
+        e.update_referrer_within_days,
+        e.ask_window_days,
+        e.ask_spacing_days,
+        e.ask_followup_after_days,
+        e.ask_expire_after_days,
+    ) == (2, 7, 30, 90, 10, 30)
 
 
 def test_settings_refuse_unknown_keys_bad_numbers_and_inconsistency() -> None:

@@ -95,8 +95,8 @@ class GoodwordGroup(TyperGroup):
 
 
 app = typer.Typer(
+    name="goodword",
     cls=GoodwordGroup,
-    help="goodword: run your referrals and recommendations like the best networkers do.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -126,7 +126,7 @@ def root(
 ) -> None:
     """goodword: thank referrers, qualify referrals, close the loop, ask well, give back.
 
-    Example: goodword demo, then goodword --db PATH people list
+    Example: goodword demo  (then follow the --db it prints to explore the sample network)
     """
     state(ctx).db = db
 

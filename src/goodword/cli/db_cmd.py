@@ -21,9 +21,12 @@ def upgrade_(ctx: typer.Context, as_json: Json = False) -> None:
     """
     url, _ = resolve_url(deps.state(ctx).db)
     engine = make_engine(url)
-    before = current_revision(engine)
-    upgrade(engine)
-    info = {"database": describe(url), "from": before, "to": current_revision(engine)}
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+        info = {"database": describe(url), "from": before, "to": current_revision(engine)}
+    finally:
+        engine.dispose()
     emit(as_json, info, lambda i: done(f"{i['database']} is at {i['to']} (was {i['from']})"))
 
 
@@ -34,7 +37,11 @@ def current(ctx: typer.Context, as_json: Json = False) -> None:
     Example: goodword db current --json
     """
     url, _ = resolve_url(deps.state(ctx).db)
-    revision = current_revision(make_engine(url))
+    engine = make_engine(url)
+    try:
+        revision = current_revision(engine)
+    finally:
+        engine.dispose()
     head = head_revision()
     info = {
         "database": describe(url),

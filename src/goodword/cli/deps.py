@@ -45,11 +45,17 @@ class State:
             self.engines[url] = engine
         return url, self.engines[url], chosen
 
+    def close(self) -> None:
+        for engine in self.engines.values():
+            engine.dispose()
+        self.engines.clear()
+
 
 def state(ctx: typer.Context) -> State:
     root = ctx.find_root()
     if not isinstance(root.obj, State):
         root.obj = State()
+        root.call_on_close(root.obj.close)
     return root.obj
 
 

@@ -185,7 +185,10 @@ def list_(
     emit(as_json, people.list_people(deps.uow(ctx), filters), show_people)
 
 
-app.command("search", help="Same as list: goodword people search ana --tag client")(list_)
+app.command(
+    "search",
+    help="Search people (same as list).\n\nExample: goodword people search ana --tag client",
+)(list_)
 
 
 @app.command("tag")

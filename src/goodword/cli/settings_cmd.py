@@ -12,7 +12,7 @@ from goodword.cli.render import emit, table
 from goodword.schemas.practice import SettingPublic
 from goodword.services import workspaces
 
-app = typer.Typer(help="Etiquette numbers: show, set, reset.")
+app = typer.Typer()
 
 
 def show_settings(rows: list[SettingPublic]) -> None:

@@ -61,15 +61,10 @@ def balance(
             ledgers = [lg for lg in ledgers if lg.person_id == pid] or [PersonLedger(pid)]
         if limit:
             ledgers = ledgers[:limit]
-        names: dict[int, str] = dict(
-            uow.session.execute(
-                select(Person.id, Person.name).where(
-                    Person.id.in_([lg.person_id for lg in ledgers])
-                )
-            )
-            .tuples()
-            .all()
+        rows = uow.session.execute(
+            select(Person.id, Person.name).where(Person.id.in_([lg.person_id for lg in ledgers]))
         )
+        names: dict[int, str] = {row[0]: row[1] for row in rows}
         return [
             LedgerRow(
                 person=Ref(id=lg.person_id, name=names.get(lg.person_id, "?")),

@@ -91,7 +91,7 @@ def last_interactions(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[int, d
         .where(Interaction.workspace_id == uow.workspace_id, Interaction.person_id.in_(person_ids))
         .group_by(Interaction.person_id)
     )
-    return dict(rows.tuples().all())
+    return {row[0]: row[1] for row in rows}
 
 
 def to_public(person: Person, etiquette: Etiquette, last_at: datetime | None) -> PersonPublic:

@@ -1,0 +1,85 @@
+"""Every command explains itself with an example, and offers --json."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from goodword.cli.app import app
+
+
+def leaf_commands() -> Iterator[list[str]]:
+    def walk(command: Any, path: list[str]) -> Iterator[list[str]]:
+        children = getattr(command, "commands", None)
+        if children:
+            for name, child in children.items():
+                yield from walk(child, [*path, name])
+            if getattr(command, "invoke_without_command", False):
+                yield path
+        else:
+            yield path
+
+    yield from walk(typer.main.get_command(app), [])
+
+
+COMMANDS = sorted(leaf_commands())
+
+
+def test_the_command_tree_is_complete() -> None:
+    names = {" ".join(path) for path in COMMANDS}
+    for expected in (
+        "demo",
+        "people add",
+        "people merge",
+        "people delete",
+        "orgs merge",
+        "log",
+        "interactions list",
+        "referrals receive",
+        "referrals thank",
+        "referrals qualify",
+        "referrals contacted",
+        "referrals contact-failed",
+        "referrals outcome",
+        "referrals referrer-updated",
+        "referrals give",
+        "asks add",
+        "asks answer",
+        "asks follow-up",
+        "recs add",
+        "recs request",
+        "references approve",
+        "references give",
+        "opportunities add",
+        "brief set",
+        "balance",
+        "settings set",
+        "db upgrade",
+        "db current",
+    ):
+        assert expected in names
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "root")
+def test_help_has_an_example_and_json(path: list[str]) -> None:
+    result = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    if (path and path[0] != "db") or path == ["db", "current"]:
+        assert "--json" in result.stdout
+
+
+def test_version_and_bare_invocation() -> None:
+    assert CliRunner().invoke(app, ["--version"]).stdout.startswith("goodword ")
+    bare = CliRunner().invoke(app, [])
+    assert bare.exit_code == 0 and "people" in bare.stdout
+
+
+def test_usage_mistakes_are_one_line_and_exit_1() -> None:
+    result = CliRunner().invoke(app, ["people", "add", "Ana", "--bogus"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "--bogus" in result.stderr

@@ -1,0 +1,95 @@
+"""People housekeeping, recommendations, references, opportunities, brief, settings, db."""
+
+from __future__ import annotations
+
+from tests.cli.conftest import Cli
+
+
+def test_tag_note_edit_merge_delete(cli: Cli) -> None:
+    ana = cli.json("people", "add", "Ana Silva", "--email", "ana@acme.example")
+    dup = cli.json("people", "add", "Ana S.", "--email", "ana@home.example", "--title", "CTO")
+    cli.json("people", "tag", "Ana Silva", "client", "mentor")
+    assert cli.json("people", "tag", "Ana Silva", "mentor", "--remove")["tags"] == ["client"]
+    cli.json("people", "note", "Ana Silva", "Prefers mornings")
+    edited = cli.json("people", "edit", "Ana Silva", "--company", "Acme", "--add-skill", "Go")
+    assert edited["company"]["name"] == "Acme" and edited["skills"] == ["Go"]
+    cli.fails("people", "merge", f"#{ana['id']}", f"#{dup['id']}", input="n\n")
+    merged = cli.json("people", "merge", f"#{ana['id']}", f"#{dup['id']}", "--yes")
+    assert merged["kept"]["title"] == "CTO"
+    assert merged["kept"]["emails"] == ["ana@acme.example", "ana@home.example"]
+    assert "aborted" in cli.fails("people", "delete", "Ana Silva", input="n\n")
+    confirmed = cli("people", "delete", "Ana Silva", input="y\n")
+    assert confirmed.exit_code == 0 and "deleted Ana Silva" in confirmed.stdout
+    assert cli.json("people", "list") == []
+
+
+def test_orgs(cli: Cli) -> None:
+    cli.json("orgs", "add", "Acme", "--industry", "Manufacturing", "--tag", "client")
+    assert "already exists" in cli.fails("orgs", "add", "acme")
+    cli.json("people", "add", "Ana", "--company", "ACME Inc")
+    merged = cli.json("orgs", "merge", "Acme", "ACME Inc", "--yes")
+    assert merged["kept"]["people_count"] == 1
+    shown = cli.json("orgs", "show", "Acme")
+    assert [p["name"] for p in shown["people"]] == ["Ana"]
+    cli.json("orgs", "note", "Acme", "Budget in March")
+    assert cli.json("orgs", "list", "--tag", "client")[0]["name"] == "Acme"
+    cli.json("orgs", "delete", "Acme", "--yes")
+    assert cli.json("orgs", "list") == []
+
+
+def test_recommendations(cli: Cli) -> None:
+    cli.json("people", "add", "Bo Chen")
+    rec = cli.json("recs", "add", "Bo", "--text", "Bo is great")
+    assert rec["status"] == "draft" and rec["direction"] == "given"
+    assert cli.json("recs", "status", str(rec["id"]), "published")["status"] == "published"
+    assert "forward only" in cli.fails("recs", "status", str(rec["id"]), "draft")
+    got = cli.json(
+        "recs",
+        "add",
+        "Bo",
+        "--received",
+        "--endorsement",
+        "--skill",
+        "SQL",
+        "--status",
+        "published",
+    )
+    assert cli.json("recs", "thank", str(got["id"]), "--via", "gift")["kind"] == "gift"
+    assert len(cli.json("recs", "list", "--direction", "received")) == 1
+    assert "unknown platform" in cli.fails("recs", "add", "Bo", "--platform", "myspace")
+
+
+def test_references_need_approval_and_hide_confidential_names(cli: Cli) -> None:
+    ref = cli.json("references", "add", "DataCo", "--company", "Globex", "--confidential")
+    rid = str(ref["id"])
+    assert ref["company"] == "Globex"  # its own record
+    assert "after approval" in cli.fails("references", "give", rid)
+    cli.json("references", "approve", rid, "--by", "Dana")
+    assert cli.json("references", "give", rid)["status"] == "given"
+    listed = cli("references", "list")
+    assert "Globex" not in listed.stdout and "(confidential)" in listed.stdout
+    assert "Globex" not in cli("references", "list", "--json").stdout
+    assert "Globex" in cli.ok("references", "show", rid)
+
+
+def test_opportunities_brief_settings_db(cli: Cli) -> None:
+    cli.json("people", "add", "Bo Chen")
+    opp = cli.json(
+        "opportunities", "add", "Staff engineer", "--org", "Initech", "--skill", "Python,Spark"
+    )
+    assert opp["skills"] == ["Python", "Spark"]
+    given = cli.json("referrals", "give", "Bo", "--opportunity", str(opp["id"]))
+    assert given["recipient"] == "Initech"
+    assert cli.json("opportunities", "close", str(opp["id"]))["status"] == "closed"
+    assert "already closed" in cli.fails("opportunities", "close", str(opp["id"]))
+    brief = cli.json("brief", "set", "--looking-for", "Data audits for startups")
+    assert brief["looking_for"] == "Data audits for startups"
+    assert cli.json("brief", "show")["looking_for"] == "Data audits for startups"
+    rows = {s["key"]: s["value"] for s in cli.json("settings", "set", "ask_spacing_days", "120")}
+    assert rows["ask_spacing_days"] == 120
+    assert "unknown setting" in cli.fails("settings", "set", "nagging", "3")
+    assert "whole number" in cli.fails("settings", "set", "thank_within_days", "two")
+    assert {s["key"]: s["value"] for s in cli.json("settings")}["ask_spacing_days"] == 120
+    current = cli.json("db", "current")
+    assert current["up_to_date"] is True and current["current"] == current["head"]
+    assert cli.json("db", "upgrade")["to"] == current["head"]

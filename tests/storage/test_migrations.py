@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from goodword.storage.engine import make_engine
+from goodword.storage.migrate import current_revision, ensure_current, head_revision, upgrade
+from goodword.storage.tables import Base
+
+
+def test_empty_sqlite_upgrades_to_head_and_matches_the_models(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'pragmas.db'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    engine.dispose()
+
+
+def test_ensure_current_creates_the_file_and_is_idempotent(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'deep' / 'er' / 'auto.db'}")
+    ensure_current(engine)
+    ensure_current(engine)
+    assert "people" in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_empty_postgresql_upgrades_to_head_and_matches_the_models(pg_schema_url: str) -> None:
+    """The session schema was migrated from empty by the fixture; check where it ended."""
+    engine = make_engine(pg_schema_url)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        schema = connection.execute(text("select current_schema()")).scalar()
+        assert schema is not None and schema.startswith("gw_test_")
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_every_table_belongs_to_a_workspace() -> None:
+    for table in Base.metadata.sorted_tables:
+        if table.name == "workspaces":
+            continue
+        assert "workspace_id" in table.columns, table.name
+
+
+@pytest.mark.parametrize("name", ["people", "referrals", "asks"])
+def test_workspace_foreign_keys_cascade(name: str) -> None:
+    fks = [
+        fk for fk in Base.metadata.tables[name].foreign_keys if fk.column.table.name == "workspaces"
+    ]
+    assert fks and fks[0].ondelete == "CASCADE"
