@@ -6,11 +6,13 @@ import shlex
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.render import console, day, emit, table
+from goodword.domain.milestones import Stage
 from goodword.services import demo as demo_service
 from goodword.services import summary
 from goodword.storage.engine import describe
@@ -19,16 +21,19 @@ from goodword.storage.unit_of_work import UnitOfWork
 
 def _show(result: dict[str, object]) -> None:
     s = summary.NetworkSummary.model_validate(result["summary"])
-    console.print(f"[bold]Demo network ready[/bold] in {result['database']}")
+    console.print(f"[bold]Demo network ready[/bold] in {escape(str(result['location']))}")
     console.print(
         f"{s.people} people across {s.organizations} organizations, {s.interactions} interactions"
     )
+    stages = [stage.value for stage in Stage]  # received and given stages, in life order
     table(
-        "Referrals received, by stage",
-        list(s.received_by_stage),
-        [list(s.received_by_stage.values())],
+        "Referrals by stage",
+        ["", *stages],
+        [
+            ["received", *(s.received_by_stage.get(stage, "") for stage in stages)],
+            ["given", *(s.given_by_stage.get(stage, "") for stage in stages)],
+        ],
     )
-    table("Referrals given, by stage", list(s.given_by_stage), [list(s.given_by_stage.values())])
     table(
         "Open asks",
         ["id", "asked", "person", "kind", "follow-up"],
@@ -90,6 +95,7 @@ def demo(
     db_arg = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else describe(url)
     result = {
         "database": describe(url),
+        "location": db_arg,
         "db_option": f"--db {shlex.quote(db_arg)}",
         "chosen": chosen,
         "summary": network.model_dump(mode="json"),

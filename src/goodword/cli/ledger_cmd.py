@@ -14,7 +14,13 @@ from goodword.services import ledger
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {item}{'s' if n > 1 else ''}" for item, n in counts.items()) or "—"
+    words = {"gratitude": "thank-you"}
+    return (
+        ", ".join(
+            f"{n} {words.get(item, item)}{'s' if n > 1 else ''}" for item, n in counts.items()
+        )
+        or "—"
+    )
 
 
 def show_balance(rows: list[LedgerRow]) -> None:

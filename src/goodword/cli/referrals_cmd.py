@@ -78,11 +78,10 @@ def show_referral(r: ReferralPublic) -> None:
 def show_referrals(rows: list[ReferralPublic]) -> None:
     table(
         "Referrals",
-        ["id", "dir", "date", "from", "referred", "to", "kind", "stage"],
+        ["id", "date", "from", "referred", "to", "kind", "stage"],
         [
             [
                 r.id,
-                r.direction,
                 day(r.referred_at),
                 r.referrer.name if r.referrer else "you",
                 r.referred,
@@ -132,7 +131,10 @@ def receive(
     emit(
         as_json,
         referrals.receive_referral(deps.uow(ctx), data, deps.clock()),
-        _done("recorded — thank the referrer within days"),
+        lambda r: done(
+            f"referral #{r.id} from {r.referrer.name if r.referrer else '?'} recorded — "
+            "a referral is a gift: thank them first"
+        ),
     )
 
 

@@ -56,8 +56,10 @@ def table(
         title_justify="left",
         header_style="bold",
     )
-    for column in columns:
-        grid.add_column(column, overflow="fold")
+    for index, column in enumerate(columns):
+        # Short values (ids, dates, stages) never wrap, so long text shares the rest.
+        longest = max(len(str(row[index])) for row in rows)
+        grid.add_column(column, overflow="fold", no_wrap=longest <= 12)
     for row in rows:
         grid.add_row(*(Text("—" if cell is None or cell == "" else str(cell)) for cell in row))
     console.print(grid)

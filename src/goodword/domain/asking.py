@@ -49,8 +49,9 @@ def assess_ask_timing(
     if recent_asks:
         last = max(recent_asks)
         days = (now - last).days
+        when = {0: "earlier today", 1: "yesterday"}.get(days, f"{days} days ago")
         refusals.append(
-            f"you asked {name} {days} days ago; space asks at least "
+            f"you asked {name} {when}; space asks at least "
             f"{etiquette.ask_spacing_days} days apart (next good day: "
             f"{(last + timedelta(days=etiquette.ask_spacing_days)).date().isoformat()})"
         )
