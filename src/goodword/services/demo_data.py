@@ -172,6 +172,19 @@ PROSPECTS = [
     "Dana Cruz, founder of Cruz & Co",
     "Amir Tal, VP Eng at Orbit Insure",
 ]
+HOW_MET = [
+    "worked together",
+    "met at a meetup",
+    "introduced by a client",
+    "former client",
+    "university",
+]
+QUALIFYING = {
+    "how_known": "Worked together for three years",
+    "special_situations": "Budget approved for this quarter",
+    "help_relationship": "Mention their talk at the data meetup",
+    "why_fit": "Their dashboards disagree with finance",
+}
 BRIEF = {
     "looking_for": "Data platform audits and rescues for Series A–C startups",
     "ideal_clients": "CTOs and heads of data whose dashboards stopped being trusted",

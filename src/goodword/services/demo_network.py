@@ -80,15 +80,7 @@ class DemoBuilder:
                     skills=rng.sample(demo_data.SKILLS, 3),
                     tags=rng.sample(demo_data.TAGS, i % 3),
                     tier=tiers[i],
-                    how_met=rng.choice(
-                        [
-                            "worked together",
-                            "met at a meetup",
-                            "introduced by a client",
-                            "former client",
-                            "university",
-                        ]
-                    ),
+                    how_met=rng.choice(demo_data.HOW_MET),
                 ),
                 self.now,
             )
@@ -161,12 +153,7 @@ class DemoBuilder:
                 ms.qualify_referral(
                     u,
                     referral_id,
-                    QualifyingAnswers(
-                        how_known="Worked together for three years",
-                        special_situations="Budget approved for this quarter",
-                        help_relationship="Mention their talk at the data meetup",
-                        why_fit="Their dashboards disagree with finance",
-                    ),
+                    QualifyingAnswers(**demo_data.QUALIFYING),
                     now,
                     when,
                 )

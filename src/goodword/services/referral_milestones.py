@@ -38,7 +38,7 @@ def _record(
             kind=milestone.kind.value,
             at=milestone.at,
             outcome=milestone.outcome.value if milestone.outcome else None,
-            gratitude_id=gratitude.id if gratitude else None,
+            gratitude=gratitude,
             note=note or None,
         )
     )

@@ -20,7 +20,7 @@ from goodword.schemas.practice import (
 )
 from goodword.services.lookup import get_owned, ref, resolve_org, resolve_person
 from goodword.services.timeline import referred_label
-from goodword.storage.tables import Gratitude, Opportunity, Referral
+from goodword.storage.tables import Opportunity, Referral
 from goodword.storage.unit_of_work import UnitOfWork
 
 
@@ -37,10 +37,6 @@ def stage_of(referral: Referral) -> Stage:
 
 def to_public(uow: UnitOfWork, r: Referral) -> ReferralPublic:
     uow.session.flush()
-    gratitude_kinds = {
-        g.id: g.kind
-        for g in uow.session.scalars(select(Gratitude).where(Gratitude.referral_id == r.id))
-    }
     recipient = r.recipient_person or r.recipient_organization
     return ReferralPublic(
         id=r.id,
@@ -74,7 +70,7 @@ def to_public(uow: UnitOfWork, r: Referral) -> ReferralPublic:
                 at=m.at,
                 outcome=m.outcome,
                 note=m.note,
-                gratitude=gratitude_kinds.get(m.gratitude_id or 0),
+                gratitude=m.gratitude.kind if m.gratitude else None,
             )
             for m in r.milestones
         ],

@@ -54,13 +54,16 @@ class Person(WorkspaceOwned, Base):
 
     organization: Mapped[Organization | None] = relationship(lazy="joined")
     contact_points: Mapped[list[ContactPoint]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="ContactPoint.id"
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ContactPoint.id",
+        lazy="selectin",
     )
     skills: Mapped[list[Skill]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="Skill.name"
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Skill.name", lazy="selectin"
     )
     tags: Mapped[list[Tag]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="Tag.name"
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Tag.name", lazy="selectin"
     )
 
 

@@ -51,17 +51,22 @@ class Referral(WorkspaceOwned, Base):
     qualify_why_fit: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    referrer: Mapped[Person | None] = relationship(foreign_keys=[referrer_id])
-    referred_person: Mapped[Person | None] = relationship(foreign_keys=[referred_person_id])
-    referred_organization: Mapped[Organization | None] = relationship(
-        foreign_keys=[referred_organization_id]
+    referrer: Mapped[Person | None] = relationship(foreign_keys=[referrer_id], lazy="selectin")
+    referred_person: Mapped[Person | None] = relationship(
+        foreign_keys=[referred_person_id], lazy="selectin"
     )
-    recipient_person: Mapped[Person | None] = relationship(foreign_keys=[recipient_person_id])
+    referred_organization: Mapped[Organization | None] = relationship(
+        foreign_keys=[referred_organization_id], lazy="selectin"
+    )
+    recipient_person: Mapped[Person | None] = relationship(
+        foreign_keys=[recipient_person_id], lazy="selectin"
+    )
     recipient_organization: Mapped[Organization | None] = relationship(
-        foreign_keys=[recipient_organization_id]
+        foreign_keys=[recipient_organization_id], lazy="selectin"
     )
     milestones: Mapped[list[ReferralMilestone]] = relationship(
         cascade="all, delete-orphan",
+        lazy="selectin",
         passive_deletes=True,
         order_by="(ReferralMilestone.at, ReferralMilestone.id)",
     )
@@ -80,6 +85,8 @@ class ReferralMilestone(WorkspaceOwned, Base):
     )
     note: Mapped[str | None] = mapped_column(Text)
 
+    gratitude: Mapped[Gratitude | None] = relationship(lazy="joined")
+
 
 class Gratitude(WorkspaceOwned, Base):
     __tablename__ = "gratitude"
@@ -92,7 +99,7 @@ class Gratitude(WorkspaceOwned, Base):
     )
     note: Mapped[str | None] = mapped_column(Text)
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(lazy="selectin")
 
 
 class Ask(WorkspaceOwned, Base):
@@ -110,7 +117,7 @@ class Ask(WorkspaceOwned, Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(lazy="selectin")
 
 
 class Recommendation(WorkspaceOwned, Base):
@@ -126,7 +133,7 @@ class Recommendation(WorkspaceOwned, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person] = relationship(lazy="selectin")
 
 
 class ReferenceRequest(WorkspaceOwned, Base):
