@@ -8,7 +8,7 @@ import traceback
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from typer.core import TyperGroup
 
 from goodword import __version__
@@ -37,6 +37,10 @@ def _fail(message: str, code: int = 1) -> None:
         f"[bold red]Error:[/bold red] {message}", markup=True, soft_wrap=True, highlight=False
     )
     sys.exit(code)
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 class GoodwordGroup(TyperGroup):
@@ -77,9 +81,10 @@ class GoodwordGroup(TyperGroup):
             context = getattr(error, "ctx", None)
             hint = f" (see '{context.command_path} --help')" if context is not None else ""
             _fail(escape(f"{message}{hint}"))
+        except OperationalError as error:
+            _fail(escape(f"cannot use the database: {_first_line(error)}"))
         except SQLAlchemyError as error:
-            detail = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
-            _fail(escape(f"the database refused the operation: {detail}"))
+            _fail(escape(f"the database refused the operation: {_first_line(error)}"))
         except KeyboardInterrupt:
             _fail("interrupted; nothing was changed", 130)
         except Exception as error:  # a bug: say so in one line, details on request

@@ -61,7 +61,9 @@ def _show(result: dict[str, object]) -> None:
         "balance --limit 10",
         "people show 1",
     ):
-        console.print(f"  goodword {db} {command}")
+        console.print(
+            "  " + " ".join(part for part in ("goodword", str(db), command) if part), markup=False
+        )
 
 
 def demo(
@@ -92,11 +94,16 @@ def demo(
         progress.add_task("Building the demo network…", total=None)
         workspace_id = demo_service.build_demo(engine, now, force=force, where=describe(url))
     network = summary.summarize(UnitOfWork(engine, workspace_id))
-    db_arg = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else describe(url)
+    typed = deps.state(ctx).db
+    if typed:  # echo back what the user typed, password hidden
+        db_arg = describe(typed) if "://" in typed else typed
+    else:
+        db_arg = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else describe(url)
     result = {
         "database": describe(url),
         "location": db_arg,
-        "db_option": f"--db {shlex.quote(db_arg)}",
+        # With GOODWORD_DATABASE_URL set, every command already uses it: no --db needed.
+        "db_option": "" if chosen and not typed else f"--db {shlex.quote(db_arg)}",
         "chosen": chosen,
         "summary": network.model_dump(mode="json"),
     }
