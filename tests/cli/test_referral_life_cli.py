@@ -130,3 +130,17 @@ def test_warning_goes_to_stderr_and_json_stays_clean(cli: Cli) -> None:
     seed(cli)
     result = cli("asks", "add", "Bo")
     assert result.exit_code == 0 and "no positive interaction" in result.stderr
+
+
+def test_bad_values_are_named_by_their_option(cli: Cli) -> None:
+    seed(cli)
+    assert "--name" in cli.fails("people", "add", "")
+    assert "--cadence-days" in cli.fails("people", "add", "Cy", "--cadence-days", "0")
+    assert "--value" in cli.fails(
+        "referrals", "receive", "--from", "Ana", "--prospect", "X", "--value", "-5"
+    )
+    assert "no referral #99999999999999999999" in cli.fails(
+        "referrals", "thank", "99999999999999999999"
+    )
+    assert "say what to change" in cli.fails("people", "edit", "Ana")
+    assert "not an email" in cli.fails("people", "edit", "Ana", "--add-email", "ana-at-acme")

@@ -20,7 +20,12 @@ def parse_id(query: str) -> int | None:
     return int(text) if text.isdigit() and len(text) < 18 else None
 
 
+MAX_ID = 2**63 - 1
+
+
 def get_owned(uow: UnitOfWork, model: type[T], record_id: int, what: str) -> T:
+    if not 0 < record_id <= MAX_ID:  # beyond what any engine stores: it cannot exist
+        raise NotFound(f"no {what} #{record_id}: see `goodword {_listing(what)} list`")
     row = uow.session.scalar(
         select(model).where(model.id == record_id, model.workspace_id == uow.workspace_id)
     )

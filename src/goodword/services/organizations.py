@@ -100,6 +100,8 @@ def edit_org(
     uow: UnitOfWork, query: str, changes: OrganizationUpdate, now: datetime
 ) -> OrganizationPublic:
     with uow:
+        if not changes.model_dump(exclude_defaults=True):
+            raise InvalidValue("say what to change: --name, --website or --industry")
         org = resolve_org(uow, query)
         if changes.name is not None:
             clash = find_org_by_name(uow, changes.name)

@@ -157,6 +157,8 @@ def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPubl
 
 def edit_person(uow: UnitOfWork, query: str, changes: PersonUpdate, now: datetime) -> PersonPublic:
     with uow:
+        if not changes.model_dump(exclude_defaults=True):
+            raise InvalidValue("say what to change, e.g. --title or --add-skill (see --help)")
         person = resolve_person(uow, query)
         if changes.name is not None:
             if not changes.name.strip():
