@@ -19,6 +19,7 @@ from goodword.schemas.network import (
     Ref,
 )
 from goodword.services.lookup import find_org_by_name, resolve_org
+from goodword.services.record_links import Links, add_note, count_links, move_links
 from goodword.storage.tables import Note, Opportunity, Organization, Person, Referral, Tag
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -179,25 +180,17 @@ def tag_org(
 
 def note_org(uow: UnitOfWork, query: str, body: str, now: datetime) -> NotePublic:
     with uow:
-        if not body.strip():
-            raise InvalidValue("a note cannot be empty")
-        org = resolve_org(uow, query)
-        note = Note(
-            workspace_id=uow.workspace_id, organization_id=org.id, body=body.strip(), created_at=now
-        )
-        uow.session.add(note)
-        uow.session.flush()
-        result = NotePublic(id=note.id, body=note.body, created_at=note.created_at)
+        note = add_note(uow, body, now, organization_id=resolve_org(uow, query).id)
         uow.commit()
-        return result
+        return note
 
 
-_ORG_REFERENCES = {
-    "people": (Person, Person.organization_id),
-    "referrals (referred)": (Referral, Referral.referred_organization_id),
-    "referrals (recipient)": (Referral, Referral.recipient_organization_id),
-    "opportunities": (Opportunity, Opportunity.organization_id),
-    "notes": (Note, Note.organization_id),
+ORG_LINKS: Links = {
+    "people": Person.organization_id,
+    "referrals (referred)": Referral.referred_organization_id,
+    "referrals (recipient)": Referral.recipient_organization_id,
+    "opportunities": Opportunity.organization_id,
+    "notes": Note.organization_id,
 }
 
 
@@ -207,15 +200,7 @@ def merge_orgs(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Organiz
         kept, gone = resolve_org(uow, keep), resolve_org(uow, other)
         if kept.id == gone.id:
             raise InvalidValue("cannot merge an organization with itself")
-        moved: dict[str, int] = {}
-        for label, (model, column) in _ORG_REFERENCES.items():
-            updated = uow.session.execute(
-                update(model)
-                .where(column == gone.id)
-                .values({column.key: kept.id})
-                .execution_options(synchronize_session=False)
-            )
-            moved[label] = updated.rowcount  # type: ignore[attr-defined]
+        moved = move_links(uow, ORG_LINKS, gone.id, kept.id)
         _set_tags(uow, kept, _tags(uow, gone.id))
         kept.website = kept.website or gone.website
         kept.industry = kept.industry or gone.industry
@@ -231,13 +216,7 @@ def merge_orgs(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Organiz
 def org_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:
     with uow:
         org = resolve_org(uow, query)
-        counts = {
-            label: uow.session.scalar(
-                select(func.count()).select_from(model).where(column == org.id)
-            )
-            or 0
-            for label, (model, column) in _ORG_REFERENCES.items()
-        }
+        counts = count_links(uow, ORG_LINKS, org.id)
         return DeletionImpact(
             id=org.id,
             name=org.name,

@@ -20,6 +20,7 @@ from goodword.schemas.network import (
 )
 from goodword.services.lookup import ref, resolve_person
 from goodword.services.organizations import company_for
+from goodword.services.record_links import add_note
 from goodword.services.timeline import person_timeline
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import (
@@ -256,14 +257,6 @@ def tag_person(
 
 def note_person(uow: UnitOfWork, query: str, body: str, now: datetime) -> NotePublic:
     with uow:
-        if not body.strip():
-            raise InvalidValue("a note cannot be empty")
-        person = resolve_person(uow, query)
-        note = Note(
-            workspace_id=uow.workspace_id, person_id=person.id, body=body.strip(), created_at=now
-        )
-        uow.session.add(note)
-        uow.session.flush()
-        result = NotePublic(id=note.id, body=note.body, created_at=note.created_at)
+        note = add_note(uow, body, now, person_id=resolve_person(uow, query).id)
         uow.commit()
-        return result
+        return note

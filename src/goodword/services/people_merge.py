@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import update
 
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.network import DeletionImpact, MergeResult
 from goodword.services.lookup import resolve_person
 from goodword.services.people import _add_contacts, _add_skills, _add_tags, public
+from goodword.services.record_links import Links, count_links, move_links
 from goodword.storage.tables import (
     Ask,
     Gratitude,
@@ -24,7 +24,7 @@ from goodword.storage.tables import (
 from goodword.storage.unit_of_work import UnitOfWork
 
 #: Every column that points at a person, by what it holds. A merge moves all of them.
-PERSON_REFERENCES: dict[str, InstrumentedAttribute[int | None] | InstrumentedAttribute[int]] = {
+PERSON_LINKS: Links = {
     "interactions": Interaction.person_id,
     "referrals made": Referral.referrer_id,
     "referrals about them": Referral.referred_person_id,
@@ -55,15 +55,7 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
         kept, gone = resolve_person(uow, keep), resolve_person(uow, other)
         if kept.id == gone.id:
             raise InvalidValue("cannot merge a person with themselves")
-        moved: dict[str, int] = {}
-        for label, column in PERSON_REFERENCES.items():
-            updated = uow.session.execute(
-                update(column.class_)
-                .where(column == gone.id)
-                .values({column.key: kept.id})
-                .execution_options(synchronize_session=False)
-            )
-            moved[label] = updated.rowcount  # type: ignore[attr-defined]
+        moved = move_links(uow, PERSON_LINKS, gone.id, kept.id)
         for kind in ("email", "phone", "url"):
             _add_contacts(uow, kept, kind, [c.value for c in gone.contact_points if c.kind == kind])
         _add_skills(uow, kept, [s.name for s in gone.skills])
@@ -84,15 +76,8 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
 def person_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:
     with uow:
         person = resolve_person(uow, query)
-        removes = {
-            label: uow.session.scalar(
-                select(func.count())
-                .select_from(PERSON_REFERENCES[label].class_)
-                .where(PERSON_REFERENCES[label] == person.id)
-            )
-            or 0
-            for label in DELETED_WITH_PERSON
-        }
+        links = {label: PERSON_LINKS[label] for label in DELETED_WITH_PERSON}
+        removes = count_links(uow, links, person.id)
         return DeletionImpact(id=person.id, name=person.name, removes=removes)
 
 
