@@ -8,6 +8,7 @@ import typer
 
 from goodword import __version__
 from goodword.cli import (
+    agenda_cmd,
     asks_cmd,
     brief_cmd,
     db_cmd,
@@ -62,6 +63,7 @@ def root(
     state(ctx).db = db
 
 
+app.command("today")(agenda_cmd.today)
 app.add_typer(people_cmd.app, name="people")
 app.add_typer(orgs_cmd.app, name="orgs")
 app.add_typer(interactions_cmd.app, name="interactions")

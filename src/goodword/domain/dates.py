@@ -42,3 +42,19 @@ def parse_when(text: str | None, now: datetime) -> datetime:
             f"cannot read the date '{text}': use YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, "
             "yesterday or Nd (N days ago)"
         ) from None
+
+
+def parse_as_of(text: str | None, now: datetime) -> datetime | None:
+    """The moment an agenda is computed for: a bare date means the end of that day (so
+    everything recorded that day counts); None means now."""
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    if len(raw) == 10 and raw[4] == "-":
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            pass
+        else:
+            return datetime.combine(day, time(23, 59, 59), UTC)
+    return parse_when(raw, now)

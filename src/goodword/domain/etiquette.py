@@ -17,10 +17,21 @@ DESCRIPTIONS: dict[str, str] = {
     "ask_spacing_days": "minimum days between two asks to the same person",
     "ask_followup_after_days": "days without an answer before one gentle follow-up",
     "ask_expire_after_days": "days without an answer before an ask closes as no-response",
+    "contact_within_days": "days to reach out to a referred person",
+    "reference_decide_within_days": "days to get approval for a vendor reference request",
+    "recommend_within_days": "days to send a recommendation you promised or drafted",
     "cadence_inner_days": "keep-in-touch cadence for the inner tier",
     "cadence_close_days": "keep-in-touch cadence for the close tier",
     "cadence_network_days": "keep-in-touch cadence for the network tier",
     "cadence_acquaintance_days": "keep-in-touch cadence for the acquaintance tier",
+    "agenda_suggestions": "how many ask, reciprocate and keep-in-touch suggestions to list",
+    "high_value_referral": "a referral worth at least this much deserves more than an email",
+}
+
+#: Settings that are not a number of days: their own bounds.
+BOUNDS: dict[str, tuple[int, int]] = {
+    "agenda_suggestions": (0, 1000),
+    "high_value_referral": (1, 1_000_000_000),
 }
 
 
@@ -32,10 +43,15 @@ class Etiquette:
     ask_spacing_days: int = 90
     ask_followup_after_days: int = 10
     ask_expire_after_days: int = 30
+    contact_within_days: int = 3
+    reference_decide_within_days: int = 5
+    recommend_within_days: int = 7
     cadence_inner_days: int = 30
     cadence_close_days: int = 60
     cadence_network_days: int = 120
     cadence_acquaintance_days: int = 365
+    agenda_suggestions: int = 10
+    high_value_referral: int = 5000
 
     def cadence_for(self, tier: Tier) -> int:
         return int(getattr(self, f"cadence_{tier.value}_days"))
@@ -60,12 +76,14 @@ class Etiquette:
 def parse_setting(key: str, raw: str | int) -> int:
     if key not in DESCRIPTIONS:
         raise InvalidValue(f"unknown setting '{key}': use one of {', '.join(DESCRIPTIONS)}")
+    low, high = BOUNDS.get(key, (1, 3650))
+    unit = "" if key in BOUNDS else " days"
     try:
         value = int(raw)
     except (TypeError, ValueError):
-        raise InvalidValue(f"setting {key} must be a whole number of days, not '{raw}'") from None
-    if value < 1 or value > 3650:
-        raise InvalidValue(f"setting {key} must be between 1 and 3650 days, not {value}")
+        raise InvalidValue(f"setting {key} must be a whole number{unit}, not '{raw}'") from None
+    if value < low or value > high:
+        raise InvalidValue(f"setting {key} must be between {low} and {high}{unit}, not {value}")
     return value
 
 

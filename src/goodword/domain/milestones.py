@@ -173,3 +173,30 @@ def derive_stage(direction: Direction, history: Sequence[Milestone]) -> Stage:
     if _first(history, MilestoneKind.THANKED):
         return Stage.THANKED
     return Stage.RECEIVED
+
+
+def settled_at(direction: Direction, history: Sequence[Milestone]) -> datetime | None:
+    """When a received referral stopped owing anything, or None while something is owed.
+
+    Owed until: the referrer was thanked, an outcome is known and the referrer heard it
+    afterwards (the loop closed), and — when it was won — thanked again after the win
+    (seed 003: a note or a gift when the referral became valuable). Once settled a referral
+    stays settled, so "settled as of D" is exactly ``settled_at <= D``.
+    """
+    if direction is Direction.GIVEN:
+        return None
+    thanked = _first(history, MilestoneKind.THANKED)
+    outcome = _first(history, MilestoneKind.OUTCOME)
+    if thanked is None or outcome is None:
+        return None
+    after = [m for m in history if m.at >= outcome.at]
+    update = min((m.at for m in after if m.kind is MilestoneKind.REFERRER_UPDATED), default=None)
+    if update is None:
+        return None
+    moments = [thanked.at, update]
+    if outcome.outcome is Outcome.WON:
+        celebration = min((m.at for m in after if m.kind is MilestoneKind.THANKED), default=None)
+        if celebration is None:
+            return None
+        moments.append(celebration)
+    return max(moments)

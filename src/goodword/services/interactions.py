@@ -11,6 +11,7 @@ from goodword.domain.errors import RuleViolation
 from goodword.domain.vocabulary import InteractionKind, Sentiment, parse_choice
 from goodword.schemas.network import InteractionCreate, InteractionPublic, Ref
 from goodword.services.lookup import resolve_person
+from goodword.services.person_summaries import refresh_people
 from goodword.storage.tables import Interaction, Person
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -46,7 +47,7 @@ def log_interaction(uow: UnitOfWork, data: InteractionCreate, now: datetime) -> 
             created_at=now,
         )
         uow.session.add(interaction)
-        uow.session.flush()
+        refresh_people(uow, [person.id])
         result = _public(interaction, person)
         uow.commit()
         return result

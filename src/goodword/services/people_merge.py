@@ -10,6 +10,7 @@ from goodword.domain.errors import InvalidValue
 from goodword.schemas.network import DeletionImpact, MergeResult
 from goodword.services.lookup import resolve_person
 from goodword.services.people import _add_contacts, _add_skills, _add_tags, public
+from goodword.services.person_summaries import refresh_people
 from goodword.services.record_links import Links, count_links, move_links
 from goodword.storage.tables import (
     Ask,
@@ -68,6 +69,7 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
         uow.session.delete(gone)
         uow.session.flush()
         uow.session.expire_all()
+        refresh_people(uow, [kept.id])
         result = MergeResult(kept=public(uow, kept), merged_id=gone.id, moved=moved)
         uow.commit()
         return result

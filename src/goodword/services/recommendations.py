@@ -19,6 +19,7 @@ from goodword.domain.vocabulary import (
 )
 from goodword.schemas.practice import GratitudePublic, RecommendationCreate, RecommendationPublic
 from goodword.services.lookup import get_owned, ref, resolve_person
+from goodword.services.person_summaries import refresh_people
 from goodword.storage.tables import Gratitude, Recommendation
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -69,6 +70,7 @@ def add_recommendation(
         )
         uow.session.add(rec)
         uow.session.flush()
+        refresh_people(uow, [rec.person_id])
         result = to_public(rec)
         uow.commit()
         return result
@@ -91,6 +93,7 @@ def set_recommendation_status(
         rec.sent_at = rec.sent_at or at
         if new is RecommendationStatus.PUBLISHED:
             rec.published_at = at
+        refresh_people(uow, [rec.person_id])
         result = to_public(rec)
         uow.commit()
         return result
@@ -126,7 +129,7 @@ def thank_for_recommendation(
             note=note or None,
         )
         uow.session.add(gratitude)
-        uow.session.flush()
+        refresh_people(uow, [rec.person_id])
         person = ref(rec.person)
         assert person is not None
         result = GratitudePublic(

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from goodword.domain.dates import parse_when
 from goodword.domain.errors import InvalidValue, RuleViolation
-from goodword.domain.milestones import Milestone, MilestoneKind, check_milestone
+from goodword.domain.milestones import Milestone, MilestoneKind, check_milestone, settled_at
 from goodword.domain.vocabulary import Direction, GratitudeKind, Outcome, parse_choice
 from goodword.schemas.practice import QualifyingAnswers, ReferralPublic
 from goodword.services.lookup import get_owned
+from goodword.services.person_summaries import refresh_people
 from goodword.services.referrals import domain_milestones, to_public
 from goodword.storage.tables import Gratitude, Referral, ReferralMilestone
 from goodword.storage.unit_of_work import UnitOfWork
@@ -42,6 +43,7 @@ def _record(
             note=note or None,
         )
     )
+    referral.settled_at = settled_at(Direction(referral.direction), domain_milestones(referral))
 
 
 def _load(uow: UnitOfWork, referral_id: int) -> Referral:
@@ -86,6 +88,7 @@ def thank_referrer(
         uow.session.add(gratitude)
         uow.session.flush()
         _record(uow, referral, milestone, now, note, gratitude)
+        refresh_people(uow, [referral.referrer.id])
         return _finish(uow, referral)
 
 

@@ -19,6 +19,7 @@ from goodword.schemas.practice import (
     ReferralReceive,
 )
 from goodword.services.lookup import get_owned, ref, resolve_org, resolve_person
+from goodword.services.person_summaries import refresh_people
 from goodword.services.timeline import referred_label
 from goodword.storage.tables import Opportunity, Referral
 from goodword.storage.unit_of_work import UnitOfWork
@@ -114,6 +115,10 @@ def receive_referral(uow: UnitOfWork, data: ReferralReceive, now: datetime) -> R
         if referral.referrer is referral.referred_person:
             raise InvalidValue("a person cannot be referred to you by themselves")
         uow.session.add(referral)
+        uow.session.flush()
+        refresh_people(
+            uow, [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id]
+        )
         result = to_public(uow, referral)
         uow.commit()
         return result
@@ -156,6 +161,10 @@ def give_referral(uow: UnitOfWork, data: ReferralGive, now: datetime) -> Referra
             created_at=now,
         )
         uow.session.add(referral)
+        uow.session.flush()
+        refresh_people(
+            uow, [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id]
+        )
         result = to_public(uow, referral)
         uow.commit()
         return result

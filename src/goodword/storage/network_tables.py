@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
@@ -40,6 +49,10 @@ class Organization(WorkspaceOwned, Base):
 
 class Person(WorkspaceOwned, Base):
     __tablename__ = "people"
+    __table_args__ = (
+        Index("ix_people_keep_in_touch", "workspace_id", "tier", "last_interaction_at"),
+        Index("ix_people_reciprocity", "workspace_id", "reciprocity_balance"),
+    )
     name: Mapped[str] = mapped_column(String(300), index=True)
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
@@ -51,6 +64,10 @@ class Person(WorkspaceOwned, Base):
     source: Mapped[str] = mapped_column(String(40), default="manual")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Summaries kept current by the services (services/person_summaries.py) so that the
+    # agenda reads one indexed row per person instead of aggregating every interaction.
+    last_interaction_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reciprocity_balance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     organization: Mapped[Organization | None] = relationship(lazy="joined")
     contact_points: Mapped[list[ContactPoint]] = relationship(
@@ -116,7 +133,10 @@ class Note(WorkspaceOwned, Base):
 
 class Interaction(WorkspaceOwned, Base):
     __tablename__ = "interactions"
-    __table_args__ = (Index("ix_interactions_person_time", "person_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interactions_person_time", "person_id", "occurred_at"),
+        Index("ix_interactions_workspace_time", "workspace_id", "occurred_at"),
+    )
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
     sentiment: Mapped[str] = mapped_column(String(20))

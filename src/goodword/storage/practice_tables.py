@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
@@ -18,6 +18,7 @@ _ORG = "organizations.id"
 
 class Referral(WorkspaceOwned, Base):
     __tablename__ = "referrals"
+    __table_args__ = (Index("ix_referrals_open", "workspace_id", "direction", "settled_at"),)
     direction: Mapped[str] = mapped_column(String(20), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     referrer_id: Mapped[int | None] = mapped_column(
@@ -50,6 +51,9 @@ class Referral(WorkspaceOwned, Base):
     qualify_help_relationship: Mapped[str | None] = mapped_column(Text)
     qualify_why_fit: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # When the referral stopped owing anything (thanked, loop closed); see
+    # domain.milestones.settled_at. Open referrals have NULL, so the agenda finds them fast.
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     referrer: Mapped[Person | None] = relationship(foreign_keys=[referrer_id], lazy="selectin")
     referred_person: Mapped[Person | None] = relationship(
@@ -93,9 +97,11 @@ class Gratitude(WorkspaceOwned, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey(_PERSON, ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id", ondelete="SET NULL"))
+    referral_id: Mapped[int | None] = mapped_column(
+        ForeignKey("referrals.id", ondelete="SET NULL"), index=True
+    )
     recommendation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("recommendations.id", ondelete="SET NULL")
+        ForeignKey("recommendations.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str | None] = mapped_column(Text)
 
@@ -104,13 +110,17 @@ class Gratitude(WorkspaceOwned, Base):
 
 class Ask(WorkspaceOwned, Base):
     __tablename__ = "asks"
+    __table_args__ = (
+        Index("ix_asks_open", "workspace_id", "status", "asked_at"),
+        Index("ix_asks_spacing", "workspace_id", "asked_at"),
+    )
     person_id: Mapped[int] = mapped_column(ForeignKey(_PERSON, ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     purpose: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(String(20))
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(20), index=True)
-    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id", ondelete="SET NULL"))
     forced: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -122,6 +132,7 @@ class Ask(WorkspaceOwned, Base):
 
 class Recommendation(WorkspaceOwned, Base):
     __tablename__ = "recommendations"
+    __table_args__ = (Index("ix_recommendations_open", "workspace_id", "direction", "status"),)
     person_id: Mapped[int] = mapped_column(ForeignKey(_PERSON, ondelete="CASCADE"), index=True)
     direction: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 11:23:37.932301
+Create Date: 2026-11-22 11:52:07.402796
 """
 
 from collections.abc import Sequence
@@ -93,6 +93,8 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=40), nullable=False),
         sa.Column("created_at", goodword.storage.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", goodword.storage.base.UTCDateTime(), nullable=False),
+        sa.Column("last_interaction_at", goodword.storage.base.UTCDateTime(), nullable=True),
+        sa.Column("reciprocity_balance", sa.Integer(), server_default="0", nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workspace_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -110,9 +112,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_people_keep_in_touch", ["workspace_id", "tier", "last_interaction_at"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_people_name"), ["name"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_people_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_people_reciprocity", ["workspace_id", "reciprocity_balance"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_people_workspace_id"), ["workspace_id"], unique=False)
 
@@ -178,6 +186,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             batch_op.f("ix_interactions_workspace_id"), ["workspace_id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_interactions_workspace_time", ["workspace_id", "occurred_at"], unique=False
         )
 
     op.create_table(
@@ -279,6 +290,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_recommendations")),
     )
     with op.batch_alter_table("recommendations", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_recommendations_open", ["workspace_id", "direction", "status"], unique=False
+        )
         batch_op.create_index(
             batch_op.f("ix_recommendations_person_id"), ["person_id"], unique=False
         )
@@ -436,6 +450,7 @@ def upgrade() -> None:
         sa.Column("qualify_help_relationship", sa.Text(), nullable=True),
         sa.Column("qualify_why_fit", sa.Text(), nullable=True),
         sa.Column("created_at", goodword.storage.base.UTCDateTime(), nullable=False),
+        sa.Column("settled_at", goodword.storage.base.UTCDateTime(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workspace_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -485,6 +500,9 @@ def upgrade() -> None:
     with op.batch_alter_table("referrals", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_referrals_direction"), ["direction"], unique=False)
         batch_op.create_index(
+            "ix_referrals_open", ["workspace_id", "direction", "settled_at"], unique=False
+        )
+        batch_op.create_index(
             batch_op.f("ix_referrals_recipient_person_id"), ["recipient_person_id"], unique=False
         )
         batch_op.create_index(
@@ -529,8 +547,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_asks")),
     )
     with op.batch_alter_table("asks", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_asks_answered_at"), ["answered_at"], unique=False)
+        batch_op.create_index("ix_asks_open", ["workspace_id", "status", "asked_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_asks_person_id"), ["person_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_asks_status"), ["status"], unique=False)
+        batch_op.create_index("ix_asks_spacing", ["workspace_id", "asked_at"], unique=False)
         batch_op.create_index(batch_op.f("ix_asks_workspace_id"), ["workspace_id"], unique=False)
 
     op.create_table(
@@ -571,6 +591,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("gratitude", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_gratitude_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_gratitude_recommendation_id"), ["recommendation_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_gratitude_referral_id"), ["referral_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_gratitude_workspace_id"), ["workspace_id"], unique=False
         )
@@ -625,13 +649,17 @@ def downgrade() -> None:
     op.drop_table("referral_milestones")
     with op.batch_alter_table("gratitude", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_gratitude_workspace_id"))
+        batch_op.drop_index(batch_op.f("ix_gratitude_referral_id"))
+        batch_op.drop_index(batch_op.f("ix_gratitude_recommendation_id"))
         batch_op.drop_index(batch_op.f("ix_gratitude_person_id"))
 
     op.drop_table("gratitude")
     with op.batch_alter_table("asks", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_asks_workspace_id"))
-        batch_op.drop_index(batch_op.f("ix_asks_status"))
+        batch_op.drop_index("ix_asks_spacing")
         batch_op.drop_index(batch_op.f("ix_asks_person_id"))
+        batch_op.drop_index("ix_asks_open")
+        batch_op.drop_index(batch_op.f("ix_asks_answered_at"))
 
     op.drop_table("asks")
     with op.batch_alter_table("referrals", schema=None) as batch_op:
@@ -639,6 +667,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_referrals_referrer_id"))
         batch_op.drop_index(batch_op.f("ix_referrals_referred_person_id"))
         batch_op.drop_index(batch_op.f("ix_referrals_recipient_person_id"))
+        batch_op.drop_index("ix_referrals_open")
         batch_op.drop_index(batch_op.f("ix_referrals_direction"))
 
     op.drop_table("referrals")
@@ -668,6 +697,7 @@ def downgrade() -> None:
     with op.batch_alter_table("recommendations", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_recommendations_workspace_id"))
         batch_op.drop_index(batch_op.f("ix_recommendations_person_id"))
+        batch_op.drop_index("ix_recommendations_open")
 
     op.drop_table("recommendations")
     with op.batch_alter_table("opportunities", schema=None) as batch_op:
@@ -681,6 +711,7 @@ def downgrade() -> None:
 
     op.drop_table("notes")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
+        batch_op.drop_index("ix_interactions_workspace_time")
         batch_op.drop_index(batch_op.f("ix_interactions_workspace_id"))
         batch_op.drop_index("ix_interactions_person_time")
 
@@ -693,8 +724,10 @@ def downgrade() -> None:
     op.drop_table("contact_points")
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_people_workspace_id"))
+        batch_op.drop_index("ix_people_reciprocity")
         batch_op.drop_index(batch_op.f("ix_people_organization_id"))
         batch_op.drop_index(batch_op.f("ix_people_name"))
+        batch_op.drop_index("ix_people_keep_in_touch")
 
     op.drop_table("people")
     op.drop_table("settings")

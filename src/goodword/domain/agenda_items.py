@@ -1,0 +1,112 @@
+"""Agenda items: their kinds, priorities and the words used in their reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from goodword.domain.agenda_facts import Who
+
+
+class ItemKind(StrEnum):
+    THANK = "thank"
+    QUALIFY = "qualify"
+    CONTACT = "contact"
+    UPDATE_REFERRER = "update-referrer"
+    FOLLOW_UP_ASK = "follow-up-ask"
+    CLOSE_ASK = "close-ask"
+    ASK = "ask"
+    RECIPROCATE = "reciprocate"
+    KEEP_IN_TOUCH = "keep-in-touch"
+    APPROVE_REFERENCE = "approve-reference"
+    RECOMMEND = "recommend"
+
+
+#: Starting priority per kind: debts of gratitude and closing loops first (seeds 001, 003),
+#: then what keeps asks graceful, then suggestions. Lateness adds up to OVERDUE_CAP.
+BASE_PRIORITY: dict[ItemKind, int] = {
+    ItemKind.THANK: 80,
+    ItemKind.UPDATE_REFERRER: 75,
+    ItemKind.CLOSE_ASK: 65,
+    ItemKind.FOLLOW_UP_ASK: 60,
+    ItemKind.CONTACT: 58,
+    ItemKind.QUALIFY: 55,
+    ItemKind.APPROVE_REFERENCE: 50,
+    ItemKind.RECOMMEND: 45,
+    ItemKind.RECIPROCATE: 40,
+    ItemKind.ASK: 35,
+    ItemKind.KEEP_IN_TOUCH: 25,
+}
+OVERDUE_POINTS_PER_DAY = 2
+OVERDUE_CAP = 20
+
+#: The kinds that are suggestions rather than debts: only the best few are listed.
+SUGGESTIONS = (ItemKind.ASK, ItemKind.RECIPROCATE, ItemKind.KEEP_IN_TOUCH)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: ItemKind
+    person: Who | None
+    about: str
+    """The record the item is about, e.g. ``referral:12`` or ``person:7``."""
+    due: datetime
+    overdue_days: int
+    priority: int
+    reason: str
+    draft: str
+    done: str
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the item (calendar UIDs, de-duplication)."""
+        return f"{self.kind.value}:{self.about}"
+
+
+def overdue_days(due: datetime, on: datetime) -> int:
+    return max(0, (on.date() - due.date()).days)
+
+
+def priority(kind: ItemKind, late: int, bonus: int = 0) -> int:
+    return min(100, BASE_PRIORITY[kind] + min(OVERDUE_CAP, OVERDUE_POINTS_PER_DAY * late) + bonus)
+
+
+def ago(at: datetime, on: datetime) -> str:
+    days = (on.date() - at.date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    return f"{days} days ago"
+
+
+def late_clause(late: int) -> str:
+    if late <= 0:
+        return ""
+    return f" — {late} day{'s' if late != 1 else ''} overdue"
+
+
+def item(
+    kind: ItemKind,
+    person: Who | None,
+    about: str,
+    due: datetime,
+    on: datetime,
+    reason: str,
+    draft: str,
+    done: str,
+    bonus: int = 0,
+) -> AgendaItem:
+    late = overdue_days(due, on)
+    return AgendaItem(
+        kind=kind,
+        person=person,
+        about=about,
+        due=due,
+        overdue_days=late,
+        priority=priority(kind, late, bonus),
+        reason=reason,
+        draft=draft,
+        done=done,
+    )

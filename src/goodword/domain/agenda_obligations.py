@@ -1,0 +1,283 @@
+"""The debts of the practice: thanks, qualifying, contact, closing the loop (seed 003),
+follow-ups and graceful closes of asks (seed 004), approvals (seed 002), promised
+recommendations (seed 000). Each is owed until the matching milestone is recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from goodword.domain.agenda_facts import AgendaFacts, ReferralFacts
+from goodword.domain.agenda_items import AgendaItem, ItemKind, ago, item, late_clause
+from goodword.domain.etiquette import Etiquette
+from goodword.domain.milestones import CONTACT_ATTEMPTS, Milestone, MilestoneKind
+from goodword.domain.vocabulary import Outcome
+
+GESTURE = "go beyond an email — a handwritten note, a gift or lunch"
+PLATFORM = {"linkedin": "LinkedIn", "letter": "a letter", "reference-call": "a reference call"}
+ENDED = {
+    Outcome.WON: "was won",
+    Outcome.LOST: "was lost",
+    Outcome.NOT_A_FIT: "turned out not to be a fit",
+    Outcome.NO_RESPONSE: "ended without a response",
+}
+
+
+def _day(at: datetime) -> str:
+    return at.date().isoformat()
+
+
+def _known(referral: ReferralFacts, on: datetime) -> list[Milestone]:
+    return [m for m in referral.milestones if m.at <= on]
+
+
+def referral_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
+    for r in facts.referrals:
+        if r.referred_at > on:
+            continue
+        known = _known(r, on)
+        yield from _thanks(r, known, on, e, facts)
+        yield from _before_contact(r, known, on, e)
+        yield from _loop(r, known, on, e)
+
+
+def _thanks(
+    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette, facts: AgendaFacts
+) -> Iterator[AgendaItem]:
+    who, about = r.referrer, f"referral:{r.id}"
+    draft = f"goodword draft thank-you --referral {r.id}"
+    done = f"goodword referrals thank {r.id} --via email"
+    thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
+    outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    due = r.referred_at + timedelta(days=e.thank_within_days)
+    if not thanks:
+        valuable = r.value is not None and r.value >= facts.high_value
+        extra = f"; it could be worth {r.value:,.0f}, so {GESTURE}" if valuable else ""
+        reason = (
+            f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and has "
+            f"not been thanked{late_clause((on.date() - due.date()).days)}{extra}. "
+            "A referral is a gift: thank them first."
+        )
+        yield item(
+            ItemKind.THANK, who, about, due, on, reason, draft, done, bonus=5 if valuable else 0
+        )
+    elif (
+        outcome is not None
+        and outcome.outcome is Outcome.WON
+        and not any(m.at >= outcome.at for m in thanks)
+    ):
+        due = outcome.at + timedelta(days=e.thank_within_days)
+        reason = (
+            f"{r.referred}, referred by {who.name}, was won on {_day(outcome.at)}: "
+            f"thank {who.name} again and {GESTURE}."
+        )
+        yield item(
+            ItemKind.THANK,
+            who,
+            about,
+            due,
+            on,
+            reason,
+            draft,
+            f"goodword referrals thank {r.id} --via lunch",
+            bonus=5,
+        )
+
+
+def _before_contact(
+    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette
+) -> Iterator[AgendaItem]:
+    kinds = {m.kind for m in known}
+    if kinds & {*CONTACT_ATTEMPTS, MilestoneKind.OUTCOME}:
+        return
+    who, about = r.referrer, f"referral:{r.id}"
+    if MilestoneKind.QUALIFIED not in kinds:
+        due = r.referred_at + timedelta(days=e.thank_within_days)
+        reason = (
+            f"Before reaching out to {r.referred}, ask {who.name} how they know them, "
+            "whether there is anything special to be aware of, and how you can help "
+            "their relationship."
+        )
+        yield item(
+            ItemKind.QUALIFY,
+            who,
+            about,
+            due,
+            on,
+            reason,
+            f"goodword draft qualifying-questions --referral {r.id}",
+            f'goodword referrals qualify {r.id} --how-known "…"',
+        )
+    due = r.referred_at + timedelta(days=e.contact_within_days)
+    reason = (
+        f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and you "
+        f"have not reached out{late_clause(max(0, (on.date() - due.date()).days))}; "
+        f"when you do, speak well of {who.name}."
+    )
+    yield item(
+        ItemKind.CONTACT,
+        who,
+        about,
+        due,
+        on,
+        reason,
+        f"goodword draft contact --referral {r.id}",
+        f"goodword referrals contacted {r.id}  (or contact-failed)",
+    )
+
+
+def _loop(
+    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette
+) -> Iterator[AgendaItem]:
+    news = [m for m in known if m.kind in (*CONTACT_ATTEMPTS, MilestoneKind.OUTCOME)]
+    if not news:
+        return
+    latest = max(news, key=lambda m: (m.at, m.kind is MilestoneKind.OUTCOME))
+    if any(m.kind is MilestoneKind.REFERRER_UPDATED and m.at >= latest.at for m in known):
+        return
+    who = r.referrer
+    if latest.kind is MilestoneKind.OUTCOME:
+        what = (
+            f"the referral of {r.referred} "
+            f"{ENDED[latest.outcome] if latest.outcome else 'ended'} on {_day(latest.at)}"
+        )
+    elif latest.kind is MilestoneKind.CONTACTED:
+        what = f"you made contact with {r.referred} on {_day(latest.at)}"
+    else:
+        what = (
+            f"you could not reach {r.referred} ({_day(latest.at)}) — they may reach out "
+            "again on your behalf"
+        )
+    due = latest.at + timedelta(days=e.update_referrer_within_days)
+    late = max(0, (on.date() - due.date()).days)
+    reason = f"Close the loop with {who.name}: {what}{late_clause(late)}."
+    yield item(
+        ItemKind.UPDATE_REFERRER,
+        who,
+        f"referral:{r.id}",
+        due,
+        on,
+        reason,
+        f"goodword draft referrer-update --referral {r.id}",
+        f"goodword referrals referrer-updated {r.id}",
+    )
+
+
+def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
+    for rec in facts.recommendations:
+        if rec.direction != "received" or rec.written_at > on:
+            continue
+        if rec.thanked_at is not None and rec.thanked_at <= on:
+            continue
+        due = rec.written_at + timedelta(days=e.thank_within_days)
+        reason = (
+            f"{rec.person.name} wrote you a{'n' if rec.kind[0] in 'aeiou' else ''} "
+            f"{rec.kind} on {PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
+            "and has not been "
+            f"thanked{late_clause(max(0, (on.date() - due.date()).days))}."
+        )
+        yield item(
+            ItemKind.THANK,
+            rec.person,
+            f"recommendation:{rec.id}",
+            due,
+            on,
+            reason,
+            f"goodword draft thank-you --recommendation {rec.id}",
+            f"goodword recs thank {rec.id} --via email",
+        )
+
+
+def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
+    for a in facts.asks:
+        if a.asked_at > on or (a.answered_at is not None and a.answered_at <= on):
+            continue
+        what = f"a{'n' if a.kind[0] in 'aeiou' else ''} {a.kind}" + (
+            f" ({a.purpose})" if a.purpose else ""
+        )
+        expire = a.asked_at + timedelta(days=e.ask_expire_after_days)
+        if expire <= on:
+            reason = (
+                f"{a.person.name} has not answered your ask for {what} of "
+                f"{_day(a.asked_at)}; close it as no-response and send a gracious note "
+                "that keeps the relationship — no pressure."
+            )
+            yield item(
+                ItemKind.CLOSE_ASK,
+                a.person,
+                f"ask:{a.id}",
+                expire,
+                on,
+                reason,
+                f"goodword draft acknowledgement --ask {a.id}",
+                f"goodword asks answer {a.id} no-response",
+            )
+            continue
+        followed = a.followed_up_at is not None and a.followed_up_at <= on
+        due = a.asked_at + timedelta(days=e.ask_followup_after_days)
+        if not followed and due <= on:
+            reason = (
+                f"You asked {a.person.name} for {what} {ago(a.asked_at, on)} and heard "
+                "nothing; one gentle follow-up is fine — and only one."
+            )
+            yield item(
+                ItemKind.FOLLOW_UP_ASK,
+                a.person,
+                f"ask:{a.id}",
+                due,
+                on,
+                reason,
+                f"goodword draft follow-up --ask {a.id}",
+                f"goodword asks follow-up {a.id}",
+            )
+
+
+def reference_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
+    for ref in facts.references:
+        if ref.requested_at > on or (ref.decided_at is not None and ref.decided_at <= on):
+            continue
+        as_company = f" as {ref.company_shown}" if ref.company_shown else ""
+        reason = (
+            f"{ref.vendor} asked you to be a reference{as_company} "
+            f"{ago(ref.requested_at, on)}: check with your management before you give "
+            "it (and ask the vendor to keep the company confidential if needed)."
+        )
+        yield item(
+            ItemKind.APPROVE_REFERENCE,
+            None,
+            f"reference:{ref.id}",
+            ref.requested_at + timedelta(days=e.reference_decide_within_days),
+            on,
+            reason,
+            f"goodword draft reference-approval --reference {ref.id}",
+            f'goodword references approve {ref.id} --by "NAME"',
+        )
+
+
+def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
+    for rec in facts.recommendations:
+        if rec.direction != "given" or rec.written_at > on:
+            continue
+        if rec.sent_at is not None and rec.sent_at <= on:
+            continue
+        if rec.has_text:
+            reason = (
+                f"Your draft {rec.kind} for {rec.person.name} has waited since "
+                f"{_day(rec.written_at)}; send it on {PLATFORM.get(rec.platform, rec.platform)}."
+            )
+        else:
+            reason = (
+                f"You promised {rec.person.name} a{'n' if rec.kind[0] in 'aeiou' else ''} "
+                f"{rec.kind} on {_day(rec.written_at)}; write it while your memory of "
+                "their work is fresh."
+            )
+        yield item(
+            ItemKind.RECOMMEND,
+            rec.person,
+            f"recommendation:{rec.id}",
+            rec.written_at + timedelta(days=e.recommend_within_days),
+            on,
+            reason,
+            f"goodword draft recommendation --person {rec.person.id}",
+            f"goodword recs status {rec.id} sent",
+        )

@@ -1,0 +1,87 @@
+"""The agenda use case: gather the facts for a day, let the domain decide what is owed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from goodword.domain.agenda import build_agenda
+from goodword.domain.agenda_facts import AgendaFacts
+from goodword.domain.agenda_items import AgendaItem, ItemKind
+from goodword.domain.vocabulary import parse_choice
+from goodword.schemas.network import Ref
+from goodword.services import agenda_facts as gather
+from goodword.services.workspaces import load_etiquette
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+class AgendaItemPublic(BaseModel):
+    key: str
+    kind: str
+    person: Ref | None
+    about: str
+    due: datetime
+    overdue_days: int
+    priority: int
+    reason: str
+    draft: str
+    done: str
+
+
+class AgendaPublic(BaseModel):
+    on: datetime
+    counts: dict[str, int]
+    items: list[AgendaItemPublic]
+
+
+def _public(i: AgendaItem) -> AgendaItemPublic:
+    return AgendaItemPublic(
+        key=i.key,
+        kind=i.kind.value,
+        person=Ref(id=i.person.id, name=i.person.name) if i.person else None,
+        about=i.about,
+        due=i.due,
+        overdue_days=i.overdue_days,
+        priority=i.priority,
+        reason=i.reason,
+        draft=i.draft,
+        done=i.done,
+    )
+
+
+def agenda_items(uow: UnitOfWork, now: datetime, on: datetime | None = None) -> list[AgendaItem]:
+    """Every item for ``on`` (default: now), most important first."""
+    day = on or now
+    with uow:
+        e = load_etiquette(uow)
+        moments, recent = gather.ask_window(uow, day, e)
+        facts = AgendaFacts(
+            referrals=tuple(gather.open_referrals(uow, day)),
+            asks=tuple(gather.open_asks(uow, day, e)),
+            moments=tuple(moments),
+            recent_asks=tuple(recent),
+            contacts=tuple(gather.overdue_contacts(uow, day, e, e.agenda_suggestions)),
+            balances=tuple(gather.top_balances(uow, day, now, e.agenda_suggestions)),
+            references=tuple(gather.pending_references(uow, day)),
+            recommendations=tuple(gather.open_recommendations(uow, day)),
+            high_value=Decimal(e.high_value_referral),
+        )
+    return build_agenda(facts, day, e, e.agenda_suggestions)
+
+
+def today(
+    uow: UnitOfWork,
+    now: datetime,
+    on: datetime | None = None,
+    kinds: list[str] | None = None,
+    limit: int | None = None,
+) -> AgendaPublic:
+    wanted = {parse_choice(ItemKind, k, "agenda kind") for k in kinds or []}
+    items = [i for i in agenda_items(uow, now, on) if not wanted or i.kind in wanted]
+    counts = Counter(i.kind.value for i in items)
+    if limit is not None:
+        items = items[:limit]
+    return AgendaPublic(on=on or now, counts=dict(counts), items=[_public(i) for i in items])
