@@ -10,7 +10,12 @@ from datetime import datetime, timedelta
 from goodword.domain.agenda_facts import AgendaFacts, ReferralFacts
 from goodword.domain.agenda_items import AgendaItem, ItemKind, ago, item, late_clause
 from goodword.domain.etiquette import Etiquette
-from goodword.domain.milestones import CONTACT_ATTEMPTS, Milestone, MilestoneKind
+from goodword.domain.milestones import (
+    CONTACT_ATTEMPTS,
+    Milestone,
+    MilestoneKind,
+    updated_after,
+)
 from goodword.domain.vocabulary import Outcome
 
 GESTURE = "go beyond an email — a handwritten note, a gift or lunch"
@@ -132,8 +137,8 @@ def _loop(
     news = [m for m in known if m.kind in (*CONTACT_ATTEMPTS, MilestoneKind.OUTCOME)]
     if not news:
         return
-    latest = max(news, key=lambda m: (m.at, m.kind is MilestoneKind.OUTCOME))
-    if any(m.kind is MilestoneKind.REFERRER_UPDATED and m.at >= latest.at for m in known):
+    latest = news[-1]  # facts keep milestones in the order they happened and were recorded
+    if updated_after(known, latest):
         return
     who = r.referrer
     if latest.kind is MilestoneKind.OUTCOME:

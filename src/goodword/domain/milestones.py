@@ -156,16 +156,25 @@ def check_sequence(
         check_milestone(direction, referred_at, milestones[:index], milestone, now)
 
 
+def _sequence(history: Sequence[Milestone]) -> list[Milestone]:
+    """Milestones in the order they happened; ties keep the order they were recorded in."""
+    return sorted(history, key=lambda m: m.at)
+
+
+def updated_after(history: Sequence[Milestone], news: Milestone) -> bool:
+    """Whether the referrer heard about ``news``: an update later in the sequence."""
+    ordered = _sequence(history)
+    position = max(i for i, m in enumerate(ordered) if m is news)
+    return any(m.kind is MilestoneKind.REFERRER_UPDATED for m in ordered[position + 1 :])
+
+
 def derive_stage(direction: Direction, history: Sequence[Milestone]) -> Stage:
     """The furthest point the referral has reached, for boards and summaries."""
     outcome = _first(history, MilestoneKind.OUTCOME)
     if direction is Direction.GIVEN:
         return Stage.OUTCOME if outcome else Stage.MADE
     if outcome is not None:
-        updated_after = any(
-            m.kind is MilestoneKind.REFERRER_UPDATED and m.at >= outcome.at for m in history
-        )
-        return Stage.LOOP_CLOSED if updated_after else Stage.OUTCOME
+        return Stage.LOOP_CLOSED if updated_after(history, outcome) else Stage.OUTCOME
     if _first(history, *CONTACT_ATTEMPTS):
         return Stage.CONTACTED
     if _first(history, MilestoneKind.QUALIFIED):
@@ -189,7 +198,8 @@ def settled_at(direction: Direction, history: Sequence[Milestone]) -> datetime |
     outcome = _first(history, MilestoneKind.OUTCOME)
     if thanked is None or outcome is None:
         return None
-    after = [m for m in history if m.at >= outcome.at]
+    ordered = _sequence(history)
+    after = ordered[max(i for i, m in enumerate(ordered) if m is outcome) + 1 :]
     update = min((m.at for m in after if m.kind is MilestoneKind.REFERRER_UPDATED), default=None)
     if update is None:
         return None

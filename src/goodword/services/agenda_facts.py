@@ -82,6 +82,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
         )
         .join(Referral, Referral.id == ReferralMilestone.referral_id)
         .where(is_open, ReferralMilestone.at <= on)
+        .order_by(ReferralMilestone.at, ReferralMilestone.id)
     ):
         milestones[referral_id].append(
             Milestone(MilestoneKind(kind), at, Outcome(outcome) if outcome else None)
@@ -94,7 +95,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
             referred=person_name or org_name or text or "(someone)",
             referred_at=at,
             value=Decimal(value) if value is not None else None,
-            milestones=tuple(sorted(milestones[rid], key=lambda m: m.at)),
+            milestones=tuple(milestones[rid]),
         )
         for rid, kind, at, value, text, pid, pname, person_name, org_name in rows
     ]
