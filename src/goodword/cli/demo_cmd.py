@@ -10,11 +10,13 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from goodword.cli import deps
+from goodword.cli.agenda_cmd import show_agenda
 from goodword.cli.options import Json
 from goodword.cli.render import console, day, emit, table
 from goodword.domain.milestones import Stage
+from goodword.services import agenda, summary
 from goodword.services import demo as demo_service
-from goodword.services import summary
+from goodword.services.agenda import AgendaPublic
 from goodword.storage.engine import describe
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -52,9 +54,13 @@ def _show(result: dict[str, object]) -> None:
         ],
         empty="nobody",
     )
+    top = AgendaPublic.model_validate(result["agenda"])
+    console.print()
+    show_agenda(top, f"Top of today's agenda ({sum(top.counts.values())} items in all)")
     db = result["db_option"]
     console.print("\nKeep exploring:")
     for command in (
+        "today",
         "people list",
         "referrals list",
         "asks list --status pending",
@@ -94,6 +100,7 @@ def demo(
         progress.add_task("Building the demo network…", total=None)
         workspace_id = demo_service.build_demo(engine, now, force=force, where=describe(url))
     network = summary.summarize(UnitOfWork(engine, workspace_id))
+    top = agenda.today(UnitOfWork(engine, workspace_id), now, limit=5)
     typed = deps.state(ctx).db
     if typed:  # echo back what the user typed, password hidden
         db_arg = describe(typed) if "://" in typed else typed
@@ -106,5 +113,6 @@ def demo(
         "db_option": "" if chosen and not typed else f"--db {shlex.quote(db_arg)}",
         "chosen": chosen,
         "summary": network.model_dump(mode="json"),
+        "agenda": top.model_dump(mode="json"),
     }
     emit(as_json, result, _show)
