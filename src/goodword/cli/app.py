@@ -13,6 +13,7 @@ from goodword.cli import (
     brief_cmd,
     db_cmd,
     demo_cmd,
+    draft_cmd,
     interactions_cmd,
     ledger_cmd,
     opportunities_cmd,
@@ -64,6 +65,7 @@ def root(
 
 
 app.command("today")(agenda_cmd.today)
+app.command("draft")(draft_cmd.draft)
 app.add_typer(people_cmd.app, name="people")
 app.add_typer(orgs_cmd.app, name="orgs")
 app.add_typer(interactions_cmd.app, name="interactions")

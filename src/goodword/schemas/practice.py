@@ -222,6 +222,6 @@ class LedgerRow(BaseModel):
 
 class SettingPublic(BaseModel):
     key: str
-    value: int
-    default: int
+    value: int | str | None
+    default: int | str | None
     description: str

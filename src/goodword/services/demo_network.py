@@ -30,6 +30,7 @@ from goodword.services import (
     people,
     references,
     referrals,
+    workspaces,
 )
 from goodword.services import recommendations as recs
 from goodword.services import referral_milestones as ms
@@ -61,6 +62,7 @@ class DemoBuilder:
             self.recommendations()
             self.references()
             brief.set_brief(self.uow, BriefUpdate(**demo_data.BRIEF), self.now)
+            workspaces.set_setting(self.uow, "your_name", "Alex Morgan")
             self.uow.commit()
 
     def people(self) -> None:

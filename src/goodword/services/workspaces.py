@@ -1,18 +1,26 @@
-"""The workspace a command works in, and its etiquette settings."""
+"""The workspace a command works in, and its settings: the etiquette numbers, and a few
+words (your name for signing drafts, a folder of your own draft templates)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from goodword.domain.etiquette import DESCRIPTIONS, Etiquette, etiquette_from, parse_setting
+from goodword.domain.errors import InvalidValue
+from goodword.domain.etiquette import DESCRIPTIONS, Etiquette, etiquette_from
 from goodword.schemas.practice import SettingPublic
 from goodword.storage.tables import Setting, Workspace
 from goodword.storage.unit_of_work import UnitOfWork
 
 LOCAL_WORKSPACE = "local"
+
+TEXT_SETTINGS: dict[str, str] = {
+    "your_name": "your name, used to sign drafted messages",
+    "templates_dir": "a folder of your own draft templates that override the shipped ones",
+}
 
 
 def ensure_workspace(engine: Engine, name: str, now: datetime, *, is_demo: bool = False) -> int:
@@ -27,27 +35,57 @@ def ensure_workspace(engine: Engine, name: str, now: datetime, *, is_demo: bool 
         return workspace.id
 
 
-def load_etiquette(uow: UnitOfWork) -> Etiquette:
+def _stored(uow: UnitOfWork) -> dict[str, str]:
     rows = uow.session.scalars(select(Setting).where(Setting.workspace_id == uow.workspace_id))
-    return etiquette_from({row.key: row.value for row in rows})
+    return {row.key: row.value for row in rows}
+
+
+def load_etiquette(uow: UnitOfWork) -> Etiquette:
+    return etiquette_from(_stored(uow))
+
+
+def text_setting(uow: UnitOfWork, key: str) -> str | None:
+    stored = uow.session.get(Setting, (uow.workspace_id, key))
+    return stored.value if stored is not None else None
 
 
 def list_settings(uow: UnitOfWork) -> list[SettingPublic]:
     with uow:
-        current = load_etiquette(uow).as_dict()
+        stored = _stored(uow)
+        current = etiquette_from(stored).as_dict()
     defaults = Etiquette().as_dict()
     return [
         SettingPublic(key=key, value=current[key], default=defaults[key], description=text)
         for key, text in DESCRIPTIONS.items()
+    ] + [
+        SettingPublic(key=key, value=stored.get(key), default=None, description=text)
+        for key, text in TEXT_SETTINGS.items()
     ]
 
 
+def _check_text(key: str, value: str) -> str:
+    value = value.strip()
+    if key == "templates_dir" and value and not Path(value).expanduser().is_dir():
+        raise InvalidValue(f"templates_dir '{value}' is not a folder; create it first")
+    return value
+
+
+def _known(key: str) -> None:
+    if key not in DESCRIPTIONS and key not in TEXT_SETTINGS:
+        names = ", ".join([*DESCRIPTIONS, *TEXT_SETTINGS])
+        raise InvalidValue(f"unknown setting '{key}': use one of {names}")
+
+
 def set_setting(uow: UnitOfWork, key: str, value: str) -> list[SettingPublic]:
-    """Change one etiquette number; the whole set is re-validated before anything is written."""
+    """Change one setting; the etiquette numbers are re-validated as a whole first."""
+    _known(key)
     with uow:
-        updated = load_etiquette(uow).with_value(key, value)
+        if key in TEXT_SETTINGS:
+            new_value = _check_text(key, value)
+        else:
+            updated = etiquette_from(_stored(uow)).with_value(key, value)
+            new_value = str(updated.as_dict()[key])
         stored = uow.session.get(Setting, (uow.workspace_id, key))
-        new_value = str(updated.as_dict()[key])
         if stored is None:
             uow.session.add(Setting(workspace_id=uow.workspace_id, key=key, value=new_value))
         else:
@@ -57,10 +95,10 @@ def set_setting(uow: UnitOfWork, key: str, value: str) -> list[SettingPublic]:
 
 
 def reset_setting(uow: UnitOfWork, key: str) -> list[SettingPublic]:
+    _known(key)
     with uow:
-        parse_setting(key, 1)  # refuses an unknown key
-        rows = uow.session.scalars(select(Setting).where(Setting.workspace_id == uow.workspace_id))
-        etiquette_from({row.key: row.value for row in rows if row.key != key})
+        if key not in TEXT_SETTINGS:
+            etiquette_from({k: v for k, v in _stored(uow).items() if k != key})
         stored = uow.session.get(Setting, (uow.workspace_id, key))
         if stored is not None:
             uow.session.delete(stored)

@@ -1,0 +1,85 @@
+"""Rendering a draft: the user's folder first, then the shipped templates; a missing fact
+is an error that names it, never a hole in the message."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+
+from goodword.domain.errors import InvalidValue
+
+SHIPPED = Path(__file__).parent / "templates"
+
+#: Every draft kind, and what it is for.
+DRAFT_KINDS: dict[str, str] = {
+    "thank-you": "thank a referrer, or someone who recommended or introduced you",
+    "ask": "ask for a referral, opening with thanks for a specific good moment",
+    "follow-up": "the one gentle follow-up to an unanswered ask",
+    "acknowledgement": "a gracious reply to a decline or to silence",
+    "contact": "reach out to a referred person, speaking well of the referrer",
+    "referrer-update": "tell the referrer you made contact, could not, or how it ended",
+    "qualifying-questions": "ask the referrer what helps you serve the referral well",
+    "recommendation": "a recommendation or endorsement for a colleague",
+    "reciprocal-offer": "offer something back to someone who gave you a lot",
+    "check-in": "keep in touch, asking for nothing",
+    "reference-approval": "ask your management before being a vendor's reference",
+}
+
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}")
+
+
+@dataclass(frozen=True)
+class RenderedDraft:
+    subject: str
+    body: str
+
+
+def _environment(override: Path | None) -> Environment:
+    loaders: list[BaseLoader] = [FileSystemLoader(str(SHIPPED))]
+    if override is not None:
+        loaders.insert(0, FileSystemLoader(str(override)))
+    return Environment(  # plain-text messages: nothing to escape
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+
+
+def render(kind: str, context: dict[str, Any], override: Path | None = None) -> RenderedDraft:
+    if kind not in DRAFT_KINDS:
+        raise InvalidValue(f"unknown draft '{kind}': use one of {', '.join(DRAFT_KINDS)}")
+    try:
+        text = _environment(override).get_template(f"{kind}.txt").render(**context)
+    except UndefinedError as error:
+        raise InvalidValue(
+            f"the {kind} draft needs a fact it was not given ({error.message}); record it, or "
+            "adjust your template"
+        ) from None
+    except TemplateSyntaxError as error:
+        raise InvalidValue(
+            f"template {error.filename or kind}, line {error.lineno}: {error.message}"
+        ) from None
+    except TemplateNotFound:  # pragma: no cover - every kind ships a template
+        raise InvalidValue(f"no template for the {kind} draft") from None
+    if _PLACEHOLDER.search(text):
+        raise InvalidValue(f"the {kind} draft still holds a template placeholder; check it")
+    first, _, rest = text.strip().partition("\n")
+    if not first.lower().startswith("subject:"):
+        raise InvalidValue(f"the {kind} template must start with a 'Subject:' line")
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in rest.splitlines()))
+    return RenderedDraft(subject=first.split(":", 1)[1].strip(), body=body.strip() + "\n")

@@ -1,0 +1,259 @@
+"""The facts each draft speaks of, read from the records. Private notes never go into a
+message, and a confidential company name never leaves its own record."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from goodword.domain.errors import InvalidValue, RuleViolation
+from goodword.domain.lifecycles import shown_company
+from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
+from goodword.services.agenda_offers import offers_for
+from goodword.services.ledger import balance
+from goodword.services.timeline import referred_label
+from goodword.services.workspaces import load_etiquette
+from goodword.storage.tables import (
+    Ask,
+    Brief,
+    Interaction,
+    Person,
+    Recommendation,
+    ReferenceRequest,
+    Referral,
+)
+from goodword.storage.unit_of_work import UnitOfWork
+
+PLATFORM = {"linkedin": "LinkedIn", "letter": "a letter", "reference-call": "a reference call"}
+MOMENT = {
+    "project-completed": "the project we just wrapped up",
+    "feedback-received": "your kind feedback",
+    "meeting": "our meeting",
+    "call": "our call",
+    "event": "our time together at the event",
+    "introduction": "the introduction",
+    "email": "your note",
+    "message": "your message",
+}
+LAST = {
+    "meeting": "our last meeting",
+    "call": "our last call",
+    "event": "we last saw each other",
+    "project-completed": "we wrapped up our project",
+    "feedback-received": "your kind feedback",
+    "connected": "we connected",
+}
+ASK_FOR = {
+    "referral": "an introduction",
+    "introduction": "an introduction",
+    "recommendation": "a short recommendation",
+    "reference": "a reference",
+}
+GESTURE = (
+    "I would love to take you to lunch to say thank you properly — are you free in the "
+    "next couple of weeks?"
+)
+
+
+def short(label: str) -> str:
+    """A free-text prospect like "Dee Park, Head of Data at Hooli" is called "Dee Park"."""
+    return label.split(",")[0].strip() or label
+
+
+def clause(text: str | None) -> str | None:
+    """Brief text set as a sentence ("Data audits for …"), to sit inside one."""
+    if not text:
+        return None
+    text = text.strip().rstrip(".")
+    first = text.split()[0]
+    acronym = sum(ch.isupper() for ch in first) > 1
+    return text if acronym else text[:1].lower() + text[1:]
+
+
+def first_name(name: str) -> str:
+    return name.split(",")[0].split()[0] if name.strip() else name
+
+
+def email_of(person: Person | None) -> str | None:
+    if person is None:
+        return None
+    return next((c.value for c in person.contact_points if c.kind == "email"), None)
+
+
+def _month(at: datetime) -> str:
+    return at.strftime("%B %Y")
+
+
+def _brief(uow: UnitOfWork) -> Brief | None:
+    return uow.session.get(Brief, uow.workspace_id)
+
+
+def _role(person: Person) -> str | None:
+    parts = [person.title, person.organization.name if person.organization else None]
+    return " at ".join(p for p in parts if p) or None
+
+
+def recommendation_thanks(rec: Recommendation) -> dict[str, Any]:
+    return {
+        "first_name": first_name(rec.person.name),
+        "what": "recommendation",
+        "recommendation_kind": rec.kind,
+        "platform": PLATFORM.get(rec.platform, ""),
+        "skill": rec.skill,
+        "referred": None,
+        "won": False,
+        "gesture": None,
+    }
+
+
+def referral_context(uow: UnitOfWork, kind: str, r: Referral) -> tuple[dict[str, Any], Any]:
+    assert r.referrer is not None
+    referred = short(referred_label(r))
+    base = {
+        "first_name": first_name(r.referrer.name),
+        "referred": referred,
+        "referred_first": first_name(referred),
+    }
+    if kind == "thank-you":
+        high = load_etiquette(uow).high_value_referral
+        won = r.outcome == "won"
+        valuable = won or (r.value is not None and r.value >= high)
+        return {
+            **base,
+            "what": "referral",
+            "won": won,
+            "gesture": GESTURE if valuable else None,
+        }, r.referrer
+    if kind == "qualifying-questions":
+        return base, r.referrer
+    brief = _brief(uow)
+    looking_for = clause(brief.looking_for) if brief else None
+    if kind == "contact":
+        return {
+            "first_name": first_name(referred),
+            "referrer": r.referrer.name,
+            "referrer_first": first_name(r.referrer.name),
+            "referrer_role": _role(r.referrer),
+            "looking_for": looking_for,
+        }, r.referred_person
+    news = [m for m in r.milestones if m.kind in (*CONTACT_ATTEMPTS, MilestoneKind.OUTCOME)]
+    if not news:
+        raise RuleViolation(
+            f"nothing to tell {r.referrer.name} yet about referral #{r.id}: "
+            "record a contact attempt or an outcome first"
+        )
+    latest = news[-1]
+    reason = r.outcome_reason or ""
+    return {
+        **base,
+        "news": latest.outcome or latest.kind,
+        "looking_for": looking_for,
+        "reason": reason[:1].lower() + reason[1:],
+    }, r.referrer
+
+
+def ask_context(kind: str, ask: Ask) -> dict[str, Any]:
+    subject = "Thank you — and a small favour"
+    return {
+        "first_name": first_name(ask.person.name),
+        "subject": subject,
+        "asked_on": ask.asked_at.strftime("%-d %B"),
+        "purpose": ask.purpose,
+        "declined": ask.status == "declined",
+        "company": ask.person.organization.name if ask.person.organization else None,
+    }
+
+
+def reference_context(request: ReferenceRequest) -> dict[str, Any]:
+    company = shown_company(request.company, request.confidential)
+    return {
+        "vendor": request.vendor,
+        "prospect": clause(request.prospect),
+        "company": None if request.confidential else company,
+        "confidential": request.confidential,
+    }
+
+
+def _interactions(uow: UnitOfWork, person: Person) -> list[Interaction]:
+    return list(
+        uow.session.scalars(
+            select(Interaction)
+            .where(Interaction.person_id == person.id)
+            .order_by(Interaction.occurred_at.desc())
+        )
+    )
+
+
+def ask_request(uow: UnitOfWork, person: Person, now: datetime, ask_for: str) -> dict[str, Any]:
+    brief = _brief(uow)
+    if brief is None or not brief.looking_for:
+        raise InvalidValue(
+            "the ask draft says what you are looking for: set it first with "
+            'goodword brief set --looking-for "…"'
+        )
+    if ask_for not in ASK_FOR:
+        raise InvalidValue(f"unknown ask kind '{ask_for}': use one of {', '.join(ASK_FOR)}")
+    window = now - timedelta(days=load_etiquette(uow).ask_window_days)
+    good = [
+        i
+        for i in _interactions(uow, person)
+        if i.sentiment == "positive" and window <= i.occurred_at <= now
+    ]
+    return {
+        "first_name": first_name(person.name),
+        "moment": MOMENT.get(good[0].kind, "our recent conversation") if good else None,
+        "looking_for": clause(brief.looking_for),
+        "ideal_clients": clause(brief.ideal_clients),
+        "not_a_fit": clause(brief.not_a_fit),
+        "ask_for": ASK_FOR[ask_for],
+    }
+
+
+def recommendation_for(uow: UnitOfWork, person: Person) -> dict[str, Any]:
+    history = _interactions(uow, person)
+    projects = [i for i in history if i.kind == "project-completed" and i.sentiment == "positive"]
+    skills = [s.name for s in person.skills][:3]
+    return {
+        "name": person.name,
+        "first_name": first_name(person.name),
+        "role": _role(person),
+        "how_met": person.how_met,
+        "since": history[-1].occurred_at.year if history else None,
+        "skills": ", ".join(skills[:-1]) + f" and {skills[-1]}"
+        if len(skills) > 1
+        else (skills[0] if skills else None),
+        "highlight": f"we completed a project together in {_month(projects[0].occurred_at)}"
+        if projects
+        else None,
+    }
+
+
+def reciprocal_offer(uow: UnitOfWork, person: Person) -> dict[str, Any]:
+    rows = balance(uow, f"#{person.id}")
+    gave = rows[0].they_gave if rows else {}
+    words = [f"{n} {item}{'s' if n > 1 else ''}" for item, n in gave.items()]
+    offers = [
+        f"Refer {offer}" if offer.startswith("them") else f"Introduce {offer}"
+        for offer in offers_for(uow, [person.id]).get(person.id, [])
+    ]
+    offers = [o.replace("Refer them to", "Put you forward for") for o in offers]
+    return {
+        "first_name": first_name(person.name),
+        "gave": " and ".join(words) or None,
+        "offers": offers,
+    }
+
+
+def check_in(uow: UnitOfWork, person: Person) -> dict[str, Any]:
+    history = _interactions(uow, person)
+    last = None
+    if history:
+        latest = history[0]
+        last = f"{LAST.get(latest.kind, 'we were last in touch')} in {_month(latest.occurred_at)}"
+    return {
+        "first_name": first_name(person.name),
+        "last": last,
+        "company": person.organization.name if person.organization else None,
+    }
