@@ -14,6 +14,7 @@ from goodword.cli import (
     db_cmd,
     demo_cmd,
     draft_cmd,
+    export_cmd,
     interactions_cmd,
     ledger_cmd,
     opportunities_cmd,
@@ -78,6 +79,7 @@ app.add_typer(opportunities_cmd.app, name="opportunities")
 app.add_typer(brief_cmd.app, name="brief")
 app.command("balance")(ledger_cmd.balance)
 app.add_typer(settings_cmd.app, name="settings")
+app.add_typer(export_cmd.app, name="export")
 app.add_typer(db_cmd.app, name="db")
 app.command("demo")(demo_cmd.demo)
 
