@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from goodword.domain.agenda_facts import (
@@ -25,7 +25,6 @@ from goodword.domain.agenda_facts import (
     ReferralFacts,
     Who,
 )
-from goodword.domain.agenda_suggestions import TIER_RANK
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import Milestone, MilestoneKind
@@ -102,7 +101,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
 
 
 def open_asks(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[AskFacts]:
-    rows = uow.session.execute(
+    base = (
         select(
             Ask.id,
             Person.id,
@@ -117,9 +116,14 @@ def open_asks(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[AskFacts]:
         .where(
             Ask.workspace_id == uow.workspace_id,
             Ask.asked_at <= on - timedelta(days=e.ask_followup_after_days),
-            or_(Ask.status == "pending", Ask.answered_at > on),
         )
     )
+    # Two index-served halves instead of an OR the planner would answer with a scan:
+    # still pending, or answered only after the day.
+    rows = [
+        *uow.session.execute(base.where(Ask.status == "pending")),
+        *uow.session.execute(base.where(Ask.status != "pending", Ask.answered_at > on)),
+    ]
     return [
         AskFacts(aid, Who(pid, name), kind, purpose, asked, followed, answered)
         for aid, pid, name, kind, purpose, asked, followed, answered in rows
@@ -136,7 +140,6 @@ def ask_window(
             Interaction.occurred_at,
             Interaction.kind,
             Interaction.sentiment,
-            Interaction.note,
         )
         .join(Person, Person.id == Interaction.person_id)
         .where(
@@ -147,8 +150,8 @@ def ask_window(
         )
     )
     moments = [
-        Moment(Who(pid, name), at, kind, Sentiment(sentiment), note)
-        for pid, name, at, kind, sentiment, note in rows
+        Moment(Who(pid, name), at, kind, Sentiment(sentiment))
+        for pid, name, at, kind, sentiment in rows
     ]
     recent = uow.session.execute(
         select(Ask.person_id, func.max(Ask.asked_at))
@@ -163,15 +166,9 @@ def ask_window(
 
 
 def overdue_contacts(uow: UnitOfWork, on: datetime, e: Etiquette, limit: int) -> list[Contact]:
+    """The longest-overdue people of each tier (each query walks an index), those with a
+    cadence of their own, and — for a day in the past — those in touch since."""
     ws = uow.workspace_id
-    start = func.coalesce(Person.last_interaction_at, Person.created_at)
-    by_tier = or_(
-        *(
-            and_(Person.tier == tier.value, start < on - timedelta(days=e.cadence_for(tier)))
-            for tier in Tier
-        )
-    )
-    rank = case(*((Person.tier == t, r) for t, r in TIER_RANK.items()), else_=9)
     columns = (
         Person.id,
         Person.name,
@@ -180,19 +177,33 @@ def overdue_contacts(uow: UnitOfWork, on: datetime, e: Etiquette, limit: int) ->
         Person.last_interaction_at,
         Person.created_at,
     )
-    known = and_(
-        Person.workspace_id == ws,
-        Person.created_at <= on,
-        or_(Person.last_interaction_at.is_(None), Person.last_interaction_at <= on),
-    )
-    rows = [
-        *uow.session.execute(
-            select(*columns)
-            .where(known, Person.cadence_days.is_(None), by_tier)
-            .order_by(rank, start, Person.id)
+    rows: list[Any] = []
+    for tier in Tier:
+        cutoff = on - timedelta(days=e.cadence_for(tier))
+        scope = select(*columns).where(
+            Person.workspace_id == ws, Person.tier == tier.value, Person.cadence_days.is_(None)
+        )
+        rows += uow.session.execute(
+            scope.where(Person.last_interaction_at < cutoff)
+            .order_by(Person.last_interaction_at, Person.id)
             .limit(limit)
-        ),
-        *uow.session.execute(select(*columns).where(known, Person.cadence_days.is_not(None))),
+        ).all()
+        rows += uow.session.execute(
+            scope.where(Person.last_interaction_at.is_(None), Person.created_at < cutoff)
+            .order_by(Person.created_at, Person.id)
+            .limit(limit)
+        ).all()
+    own_cadence = uow.session.execute(
+        select(*columns).where(
+            Person.workspace_id == ws,
+            Person.cadence_days > 0,  # a range the cadence index answers
+        )
+    ).all()
+    rows += [
+        row
+        for row in own_cadence
+        if row.created_at <= on
+        and (row.last_interaction_at is None or row.last_interaction_at <= on)
     ]
     # People with interactions after the day: their last one as of that day, computed.
     last_then = (
@@ -203,7 +214,12 @@ def overdue_contacts(uow: UnitOfWork, on: datetime, e: Etiquette, limit: int) ->
     rows += uow.session.execute(
         select(
             Person.id, Person.name, Person.tier, Person.cadence_days, last_then, Person.created_at
-        ).where(Person.workspace_id == ws, Person.created_at <= on, Person.last_interaction_at > on)
+        ).where(
+            Person.workspace_id == ws,
+            Person.tier.in_([t.value for t in Tier]),
+            Person.created_at <= on,
+            Person.last_interaction_at > on,
+        )
     ).all()
     return [
         Contact(Who(pid, name), tier, cadence or e.cadence_for(Tier(tier)), last, created)

@@ -52,6 +52,7 @@ class Person(WorkspaceOwned, Base):
     __table_args__ = (
         Index("ix_people_keep_in_touch", "workspace_id", "tier", "last_interaction_at"),
         Index("ix_people_reciprocity", "workspace_id", "reciprocity_balance"),
+        Index("ix_people_cadence", "workspace_id", "cadence_days"),
     )
     name: Mapped[str] = mapped_column(String(300), index=True)
     organization_id: Mapped[int | None] = mapped_column(
@@ -135,7 +136,15 @@ class Interaction(WorkspaceOwned, Base):
     __tablename__ = "interactions"
     __table_args__ = (
         Index("ix_interactions_person_time", "person_id", "occurred_at"),
-        Index("ix_interactions_workspace_time", "workspace_id", "occurred_at"),
+        # Covers the agenda's ask-window scan without touching the table rows.
+        Index(
+            "ix_interactions_window",
+            "workspace_id",
+            "occurred_at",
+            "sentiment",
+            "person_id",
+            "kind",
+        ),
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))

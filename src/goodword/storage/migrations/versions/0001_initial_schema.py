@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 11:52:07.402796
+Create Date: 2026-11-22 12:09:58.883523
 """
 
 from collections.abc import Sequence
@@ -112,6 +112,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
     )
     with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.create_index("ix_people_cadence", ["workspace_id", "cadence_days"], unique=False)
         batch_op.create_index(
             "ix_people_keep_in_touch", ["workspace_id", "tier", "last_interaction_at"], unique=False
         )
@@ -185,10 +186,12 @@ def upgrade() -> None:
             "ix_interactions_person_time", ["person_id", "occurred_at"], unique=False
         )
         batch_op.create_index(
-            batch_op.f("ix_interactions_workspace_id"), ["workspace_id"], unique=False
+            "ix_interactions_window",
+            ["workspace_id", "occurred_at", "sentiment", "person_id", "kind"],
+            unique=False,
         )
         batch_op.create_index(
-            "ix_interactions_workspace_time", ["workspace_id", "occurred_at"], unique=False
+            batch_op.f("ix_interactions_workspace_id"), ["workspace_id"], unique=False
         )
 
     op.create_table(
@@ -711,8 +714,8 @@ def downgrade() -> None:
 
     op.drop_table("notes")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
-        batch_op.drop_index("ix_interactions_workspace_time")
         batch_op.drop_index(batch_op.f("ix_interactions_workspace_id"))
+        batch_op.drop_index("ix_interactions_window")
         batch_op.drop_index("ix_interactions_person_time")
 
     op.drop_table("interactions")
@@ -728,6 +731,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_people_organization_id"))
         batch_op.drop_index(batch_op.f("ix_people_name"))
         batch_op.drop_index("ix_people_keep_in_touch")
+        batch_op.drop_index("ix_people_cadence")
 
     op.drop_table("people")
     op.drop_table("settings")
