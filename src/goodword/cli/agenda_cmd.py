@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Annotated
 
 import typer
@@ -18,6 +19,13 @@ from goodword.services.agenda import AgendaPublic
 KINDS = ", ".join(k.value for k in ItemKind)
 
 
+def _indented(text: str) -> str:
+    width = max(40, console.width - 1)
+    return textwrap.fill(
+        text, width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
+    )
+
+
 def show_agenda(result: AgendaPublic, title: str | None = None) -> None:
     if not result.items:
         console.print(Text("Nothing owed today. A good day to check in with someone.", "green"))
@@ -31,9 +39,9 @@ def show_agenda(result: AgendaPublic, title: str | None = None) -> None:
         line.append(item.kind, "bold red" if item.overdue_days else "bold")
         line.append(f"{who} · due {day(item.due)}{late}")
         console.print(line)
-        console.print(Text(f"    {item.reason}"))
-        console.print(Text(f"    draft: {item.draft}", "cyan"))
-        console.print(Text(f"    done:  {item.done}", "dim"))
+        console.print(Text(_indented(item.reason)))
+        console.print(Text(_indented(f"draft: {item.draft}"), "cyan"))
+        console.print(Text(_indented(f"done:  {item.done}"), "dim"))
     shown, total = len(result.items), sum(result.counts.values())
     if shown < total:
         console.print(Text(f"… and {total - shown} more (--limit to see more)", "dim"))
