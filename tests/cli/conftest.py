@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner, Result
 
 from goodword.cli.app import app
+from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.engine import make_engine
 from goodword.storage.tables import Base
 from tests.conftest import NOW
@@ -69,4 +70,8 @@ class Cli:
 
 @pytest.fixture
 def cli(db_url: str, tmp_path: Path) -> Cli:
+    """A store as goodword opens it: migrated, with its local workspace."""
+    engine = make_engine(db_url)
+    ensure_workspace(engine, LOCAL_WORKSPACE, NOW)
+    engine.dispose()
     return Cli(db_url, tmp_path / "data")
