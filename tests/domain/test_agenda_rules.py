@@ -267,11 +267,15 @@ def test_no_item_for_a_step_already_recorded(
             if i.kind is ItemKind.QUALIFY:
                 assert K.QUALIFIED not in done
             if i.kind is ItemKind.UPDATE_REFERRER:
-                known = [m for m in r.milestones if m.at <= ON]
-                news = max(
-                    m.at for m in known if m.kind in (K.CONTACTED, K.CONTACT_FAILED, K.OUTCOME)
+                # In the order things happened (ties: the order they were recorded in), no
+                # update follows the latest news.
+                known = sorted((m for m in r.milestones if m.at <= ON), key=lambda m: m.at)
+                last_news = max(
+                    n
+                    for n, m in enumerate(known)
+                    if m.kind in (K.CONTACTED, K.CONTACT_FAILED, K.OUTCOME)
                 )
-                assert not any(m.kind is K.REFERRER_UPDATED and m.at >= news for m in known)
+                assert not any(m.kind is K.REFERRER_UPDATED for m in known[last_news + 1 :])
         if i.kind is ItemKind.FOLLOW_UP_ASK:
             a = facts.asks[int(i.about.split(":")[1])]
             assert a.followed_up_at is None or a.followed_up_at > ON
