@@ -15,6 +15,7 @@ from goodword.cli import (
     demo_cmd,
     draft_cmd,
     export_cmd,
+    import_cmd,
     interactions_cmd,
     ledger_cmd,
     opportunities_cmd,
@@ -79,6 +80,7 @@ app.add_typer(opportunities_cmd.app, name="opportunities")
 app.add_typer(brief_cmd.app, name="brief")
 app.command("balance")(ledger_cmd.balance)
 app.add_typer(settings_cmd.app, name="settings")
+app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")
 app.add_typer(db_cmd.app, name="db")
 app.command("demo")(demo_cmd.demo)

@@ -97,7 +97,8 @@ def person_timeline(uow: UnitOfWork, person: Person) -> list[TimelineEntry]:
                 at=rec.written_at,
                 kind="recommendation",
                 ref=f"recommendation:{rec.id}",
-                summary=f"{who} a {rec.kind} on {rec.platform} ({rec.status})",
+                summary=f"{who} {'an' if rec.kind[0] in 'aeiou' else 'a'} {rec.kind} on "
+                f"{rec.platform} ({rec.status})",
             )
         )
     for n in session.scalars(select(Note).where(Note.person_id == person.id)):

@@ -1,0 +1,71 @@
+"""``goodword import …``: bring a network in from LinkedIn, phones and contact lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+from goodword.cli import deps
+from goodword.cli.options import Json
+from goodword.cli.render import console, done, emit, table, warn
+from goodword.interop import linkedin
+from goodword.interop.incoming import ImportBatch
+from goodword.services import importing
+from goodword.services.importing import ImportReport
+
+app = typer.Typer(
+    help="Import: LinkedIn export, vCard, Google Contacts, any CSV.", no_args_is_help=True
+)
+Source = Annotated[Path, typer.Argument(help="The file (or folder) to import.")]
+
+
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on a terminal; nothing under --json or when output is not a TTY."""
+    if quiet or not console.is_terminal:
+        yield lambda done_, total: None
+        return
+    with Progress(
+        TextColumn("Importing"), BarColumn(), TaskProgressColumn(), console=console, transient=True
+    ) as bar:
+        task = bar.add_task("import", total=None)
+        yield lambda done_, total: bar.update(task, completed=done_, total=total)
+
+
+def show_report(r: ImportReport) -> None:
+    done(
+        f"{r.source}: {r.created} created, {r.updated} updated, {r.unchanged} unchanged, "
+        f"{r.recommendations} recommendations, {r.interactions} interactions"
+    )
+    if r.files:
+        console.print(
+            "files read: " + ", ".join(f"{n} ({c})" for n, c in r.files.items()), markup=False
+        )
+    if r.unknown_files:
+        console.print("ignored (not read): " + ", ".join(r.unknown_files), markup=False)
+    if r.skipped:
+        table("Skipped", ["file", "line", "why"], [[p.file, p.line, p.reason] for p in r.skipped])
+    for p in r.errors:
+        warn(f"{p.file}, line {p.line}: {p.reason}")
+
+
+def run(ctx: typer.Context, read: Callable[[], ImportBatch], as_json: bool) -> None:
+    batch = read()
+    with progress_bar(as_json) as progress:
+        report = importing.import_batch(deps.uow(ctx), batch, deps.clock(), progress)
+    emit(as_json, report, show_report)
+
+
+@app.command("linkedin")
+def import_linkedin(ctx: typer.Context, path: Source, as_json: Json = False) -> None:
+    """Import LinkedIn's "Get a copy of your data" export (the zip, or its folder):
+    connections, recommendations, endorsements, invitations and your own skills.
+
+    Example: goodword import linkedin ~/Downloads/Basic_LinkedInDataExport_11-22-2026.zip
+    """
+    run(ctx, lambda: linkedin.read_export(path.expanduser()), as_json)

@@ -1,0 +1,64 @@
+"""What importers hand to the import service: people and their traces, with the file and
+line they came from, and the rows that could not be used (with the reason)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class IncomingPerson:
+    name: str
+    line: int
+    source: str
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    company: str | None = None
+    title: str | None = None
+    note: str | None = None
+    tags: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    connected_on: datetime | None = None
+
+
+@dataclass
+class IncomingRecommendation:
+    """A LinkedIn recommendation or endorsement, given or received."""
+
+    person: IncomingPerson
+    direction: str
+    kind: str
+    written_at: datetime
+    text: str | None = None
+    skill: str | None = None
+    published: bool = True
+
+
+@dataclass
+class IncomingInteraction:
+    person: IncomingPerson
+    kind: str
+    at: datetime
+    note: str | None = None
+
+
+@dataclass
+class Problem:
+    file: str
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportBatch:
+    source: str
+    people: list[IncomingPerson] = field(default_factory=list)
+    recommendations: list[IncomingRecommendation] = field(default_factory=list)
+    interactions: list[IncomingInteraction] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    unknown_files: list[str] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)
+    profile: dict[str, object] = field(default_factory=dict)
