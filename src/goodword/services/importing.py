@@ -76,14 +76,15 @@ class _Importer:
     def __init__(self, uow: UnitOfWork, now: datetime) -> None:
         self.uow, self.now, self.ws = uow, now, uow.workspace_id
         session = uow.session
-        self.by_key: dict[tuple[str, str], int] = {
-            (kind, value): pid
-            for pid, kind, value in session.execute(
-                select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.value).where(
-                    ContactPoint.workspace_id == self.ws
-                )
+        self.by_key: dict[tuple[str, str], int] = {}
+        for pid, kind, value in session.execute(
+            select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.value).where(
+                ContactPoint.workspace_id == self.ws
             )
-        }
+        ):
+            key = _key_of(kind, value)
+            if key is not None:
+                self.by_key.setdefault(key, pid)
         self.by_name: dict[str, list[int]] = defaultdict(list)
         for pid, name in session.execute(
             select(Person.id, Person.name).where(Person.workspace_id == self.ws)
