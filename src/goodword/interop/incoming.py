@@ -21,6 +21,7 @@ class IncomingPerson:
     tags: list[str] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)
     connected_on: datetime | None = None
+    file: str = ""
 
 
 @dataclass

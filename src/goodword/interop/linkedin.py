@@ -165,6 +165,7 @@ def _connections(batch: ImportBatch, name: str, text: str) -> None:
                 company=row.get("Company") or None,
                 title=row.get("Position") or None,
                 connected_on=connected,
+                file=name,
             )
         )
 

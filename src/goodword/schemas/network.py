@@ -16,8 +16,8 @@ class Ref(BaseModel):
 
 class PersonCreate(BaseModel):
     name: str = Field(min_length=1, max_length=300)
-    company: str | None = None
-    title: str | None = None
+    company: str | None = Field(default=None, max_length=300)
+    title: str | None = Field(default=None, max_length=300)
     emails: list[str] = []
     phones: list[str] = []
     urls: list[str] = []
@@ -34,9 +34,9 @@ class PersonUpdate(BaseModel):
     """Only the fields that are set change; an empty string clears a text field."""
 
     model_config = ConfigDict(extra="forbid")
-    name: str | None = None
-    company: str | None = None
-    title: str | None = None
+    name: str | None = Field(default=None, max_length=300)
+    company: str | None = Field(default=None, max_length=300)
+    title: str | None = Field(default=None, max_length=300)
     how_met: str | None = None
     tier: str | None = None
     cadence_days: int | None = Field(default=None, ge=1, le=3650)

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, insert, select
 
 from goodword.interop.identity import import_key, normalise_email, normalise_phone, normalise_url
-from goodword.interop.incoming import ImportBatch, IncomingPerson
+from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
 from goodword.services.person_summaries import refresh_people
 from goodword.storage.tables import (
     ContactPoint,
@@ -247,9 +247,33 @@ class _Importer:
                 session.execute(insert(model), rows)
 
 
+#: What fits in a person's columns; a longer value makes its row an error, on every engine.
+LIMITS = {"name": 300, "company": 300, "title": 300}
+
+
+def _too_long(p: IncomingPerson) -> str | None:
+    for field, limit in LIMITS.items():
+        value = getattr(p, field)
+        if value and len(value) > limit:
+            return f"{field} is {len(value):,} characters long; at most {limit} fit"
+    return None
+
+
+def _drop_oversized(batch: ImportBatch) -> None:
+    kept = []
+    for p in batch.people:
+        problem = _too_long(p)
+        if problem:
+            batch.errors.append(Problem(p.file or batch.source, p.line, problem))
+        else:
+            kept.append(p)
+    batch.people = kept
+
+
 def import_batch(
     uow: UnitOfWork, batch: ImportBatch, now: datetime, progress: Progress | None = None
 ) -> ImportReport:
+    _drop_oversized(batch)
     with uow:
         importer = _Importer(uow, now)
         importer.point_rows, importer.skill_rows, importer.tag_rows = [], [], []
