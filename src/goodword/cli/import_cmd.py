@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.render import console, done, emit, table, warn
-from goodword.interop import linkedin
+from goodword.interop import google_contacts, linkedin, mapped_csv, vcard
 from goodword.interop.incoming import ImportBatch
 from goodword.services import importing
 from goodword.services.importing import ImportReport
@@ -69,3 +69,80 @@ def import_linkedin(ctx: typer.Context, path: Source, as_json: Json = False) -> 
     Example: goodword import linkedin ~/Downloads/Basic_LinkedInDataExport_11-22-2026.zip
     """
     run(ctx, lambda: linkedin.read_export(path.expanduser()), as_json)
+
+
+@app.command("vcard")
+def import_vcard(ctx: typer.Context, path: Source, as_json: Json = False) -> None:
+    """Import a .vcf address book: vCard 2.1 (Android), 3.0 (iPhone, macOS, Google) or 4.0.
+
+    Example: goodword import vcard ~/Downloads/contacts.vcf
+    """
+    run(ctx, lambda: vcard.read_vcards(path.expanduser()), as_json)
+
+
+@app.command("google")
+def import_google(ctx: typer.Context, path: Source, as_json: Json = False) -> None:
+    """Import a Google Contacts CSV export (current or older format).
+
+    Example: goodword import google ~/Downloads/contacts.csv
+    """
+    run(ctx, lambda: google_contacts.read_google(path.expanduser()), as_json)
+
+
+@app.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    path: Source,
+    mapping: Annotated[
+        list[str],
+        typer.Option(
+            "--map", help="Column=field (repeatable); fields: " + ", ".join(mapped_csv.FIELDS)
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show how the first rows map; write nothing.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Import any CSV, mapping its columns to fields.
+
+    Example: goodword import csv clients.csv --map "Full name=name" --map "Mail=email" --dry-run
+    """
+    fields = mapped_csv.parse_mapping(mapping)
+    if dry_run:
+        batch = mapped_csv.read_mapped(path.expanduser(), fields)
+        preview: list[dict[str, Any]] = [
+            {
+                "line": p.line,
+                "name": p.name,
+                "emails": p.emails,
+                "phones": p.phones,
+                "company": p.company,
+                "title": p.title,
+                "tags": p.tags,
+                "skills": p.skills,
+            }
+            for p in batch.people[:5]
+        ]
+        emit(
+            as_json,
+            preview,
+            lambda rows: table(
+                f"First rows of {path.name} (nothing written)",
+                ["line", "name", "email", "phone", "company", "title", "tags"],
+                [
+                    [
+                        r["line"],
+                        r["name"],
+                        ", ".join(r["emails"]),
+                        ", ".join(r["phones"]),
+                        r["company"],
+                        r["title"],
+                        ", ".join(r["tags"]),
+                    ]
+                    for r in rows
+                ],
+            ),
+        )
+        return
+    run(ctx, lambda: mapped_csv.read_mapped(path.expanduser(), fields), as_json)
