@@ -10,6 +10,7 @@ from goodword import __version__
 from goodword.cli import (
     agenda_cmd,
     asks_cmd,
+    backup_cmd,
     brief_cmd,
     db_cmd,
     demo_cmd,
@@ -82,6 +83,8 @@ app.command("balance")(ledger_cmd.balance)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")
+app.command("backup")(backup_cmd.backup)
+app.command("restore")(backup_cmd.restore)
 app.add_typer(db_cmd.app, name="db")
 app.command("demo")(demo_cmd.demo)
 

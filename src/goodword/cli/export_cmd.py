@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from goodword.cli import deps
+from goodword.cli.files import write_atomically
 from goodword.cli.options import Json
 from goodword.cli.render import done, emit
 from goodword.domain.dates import parse_as_of
 from goodword.services import exports
 
 app = typer.Typer(help="Export: the agenda as a calendar.", no_args_is_help=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @app.command("ics")

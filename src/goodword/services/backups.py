@@ -1,0 +1,205 @@
+"""Backup and restore of a workspace: everything, losslessly, in one transaction.
+
+Restoring into an empty database keeps every id, so the restored data is the same data.
+``merge`` restores next to existing data instead: every row gets a new id and every
+reference is rewritten to follow it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Table, func, insert, select, text
+
+from goodword.domain.errors import Conflict, InvalidValue
+from goodword.interop.backup import FORMAT, VERSION, decode_rows, encode_rows
+from goodword.storage.tables import Base, Workspace
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+class RestoreReport(BaseModel):
+    tables: dict[str, int]
+    merged: bool
+
+
+def _tables() -> list[Table]:
+    """Every workspace-owned table, parents before children."""
+    return [t for t in Base.metadata.sorted_tables if "workspace_id" in t.columns]
+
+
+def backup(uow: UnitOfWork, now: datetime) -> str:
+    with uow:
+        workspace = uow.session.get(Workspace, uow.workspace_id)
+        assert workspace is not None
+        tables = {}
+        for table in _tables():
+            order = list(table.primary_key.columns)
+            rows = (
+                uow.session.execute(
+                    select(table).where(table.c.workspace_id == uow.workspace_id).order_by(*order)
+                )
+                .mappings()
+                .all()
+            )
+            tables[table.name] = encode_rows(table, [dict(r) for r in rows])
+        document = {
+            "format": FORMAT,
+            "version": VERSION,
+            "written_at": now.isoformat(),
+            "workspace": workspace.name,
+            "tables": tables,
+        }
+        return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def _read(text_: str) -> dict[str, Any]:
+    try:
+        document = json.loads(text_)
+    except json.JSONDecodeError as error:
+        raise InvalidValue(
+            f"the backup is not valid JSON (line {error.lineno}): is it a goodword backup?"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InvalidValue("this file is not a goodword backup (no 'format: goodword-backup')")
+    if document.get("version") != VERSION:
+        raise InvalidValue(
+            f"backup format version {document.get('version')} is not one this "
+            f"goodword reads (it reads version {VERSION}); upgrade goodword"
+        )
+    return document
+
+
+def restore(uow: UnitOfWork, document_text: str, *, merge: bool) -> RestoreReport:
+    document = _read(document_text)
+    with uow:
+        if not merge and _holds_data(uow):
+            raise Conflict(
+                "this database already holds data; restore into an empty one, or "
+                "add --merge to restore next to it"
+            )
+        counts: dict[str, int] = {}
+        new_ids: dict[str, dict[int, int]] = {}
+        for table in _tables():
+            rows = decode_rows(document["tables"].get(table.name, {"columns": [], "rows": []}))
+            for row in rows:
+                row["workspace_id"] = uow.workspace_id
+            if merge:
+                rows = _remap(table, rows, new_ids)
+                rows = _reuse_named(uow, table, rows, new_ids)
+            if rows:
+                if merge and "id" in table.columns:
+                    old = [r.pop("id") for r in rows]
+                    ids = (
+                        uow.session.execute(
+                            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+                        )
+                        .scalars()
+                        .all()
+                    )
+                    new_ids.setdefault(table.name, {}).update(zip(old, ids, strict=True))
+                else:
+                    rows = _new_keys_only(uow, table, rows) if merge else rows
+                    if rows:
+                        uow.session.execute(insert(table), rows)
+            counts[table.name] = len(rows)
+        if not merge:
+            _advance_sequences(uow)
+        uow.commit()
+        return RestoreReport(tables=counts, merged=merge)
+
+
+def _reuse_named(
+    uow: UnitOfWork, table: Table, rows: list[dict[str, Any]], new_ids: dict[str, dict[int, int]]
+) -> list[dict[str, Any]]:
+    """Organizations are unique by name, and tags by their subject: a restored one that is
+    already there is the existing one."""
+    if table.name == "organizations":
+        existing = {
+            name.lower(): oid
+            for oid, name in uow.session.execute(
+                select(table.c.id, table.c.name).where(table.c.workspace_id == uow.workspace_id)
+            )
+        }
+        mapping = new_ids.setdefault(table.name, {})
+        fresh = []
+        for row in rows:
+            if row["name"].lower() in existing:
+                mapping[row["id"]] = existing[row["name"].lower()]
+            else:
+                fresh.append(row)
+        return fresh
+    if table.name == "tags":
+        existing_tags = {
+            tuple(r)
+            for r in uow.session.execute(
+                select(table.c.person_id, table.c.organization_id, table.c.name).where(
+                    table.c.workspace_id == uow.workspace_id
+                )
+            )
+        }
+        return [
+            r
+            for r in rows
+            if (r["person_id"], r["organization_id"], r["name"]) not in existing_tags
+        ]
+    return rows
+
+
+def _new_keys_only(
+    uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Tables keyed by the workspace itself (settings, the brief): what is there stays."""
+    keys = [c.name for c in table.primary_key.columns]
+    existing = {
+        tuple(r)
+        for r in uow.session.execute(
+            select(*[table.c[k] for k in keys]).where(table.c.workspace_id == uow.workspace_id)
+        )
+    }
+    return [r for r in rows if tuple(r[k] for k in keys) not in existing]
+
+
+def _holds_data(uow: UnitOfWork) -> bool:
+    for table in _tables():
+        if table.name in ("settings",):
+            continue
+        found = uow.session.scalar(
+            select(func.count()).select_from(table).where(table.c.workspace_id == uow.workspace_id)
+        )
+        if found:
+            return True
+    return False
+
+
+def _remap(
+    table: Table, rows: list[dict[str, Any]], new_ids: dict[str, dict[int, int]]
+) -> list[dict[str, Any]]:
+    """Point every foreign key at the new id of the row it pointed at."""
+    links = [
+        (fk.parent.name, fk.column.table.name)
+        for fk in table.foreign_keys
+        if fk.column.table.name != "workspaces"
+    ]
+    for row in rows:
+        for column, target in links:
+            if row.get(column) is not None and target in new_ids:
+                row[column] = new_ids[target].get(row[column])
+    return rows
+
+
+def _advance_sequences(uow: UnitOfWork) -> None:
+    """PostgreSQL hands out ids from sequences; after rows arrive with their own ids the
+    sequences must move past them (SQLite needs nothing)."""
+    if uow.session.get_bind().dialect.name != "postgresql":
+        return
+    for table in _tables():
+        if "id" in table.columns and table.c.id.autoincrement:
+            uow.session.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )
