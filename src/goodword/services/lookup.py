@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from goodword.domain.errors import Ambiguous, NotFound
 from goodword.schemas.network import Ref
@@ -96,12 +96,17 @@ def resolve_org(uow: UnitOfWork, query: str) -> Organization:
 
 
 def find_org_by_name(uow: UnitOfWork, name: str) -> Organization | None:
-    return uow.session.scalar(
-        select(Organization).where(
+    """The organization of that name, ignoring case. SQLite folds only ASCII case, so the
+    exact spelling is always tried too (``Économie`` must find ``Économie``)."""
+    wanted = name.strip()
+    return uow.session.scalars(
+        select(Organization)
+        .where(
             Organization.workspace_id == uow.workspace_id,
-            func.lower(Organization.name) == name.strip().lower(),
+            or_(Organization.name == wanted, func.lower(Organization.name) == wanted.lower()),
         )
-    )
+        .order_by((Organization.name == wanted).desc(), Organization.id)
+    ).first()
 
 
 def ref(row: Person | Organization | None) -> Ref | None:
