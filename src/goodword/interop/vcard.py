@@ -43,6 +43,24 @@ def _unfold(text: str) -> list[_Line]:
     return lines
 
 
+def _split(value: str, separator: str) -> list[str]:
+    """Split on separators that are not escaped with a backslash."""
+    parts, current, escaped = [], "", False
+    for char in value:
+        if escaped:
+            current += "\\" + char
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current + ("\\" if escaped else ""))
+    return parts
+
+
 def _unescape(value: str) -> str:
     return (
         value.replace("\\n", "\n")
@@ -118,13 +136,13 @@ def _finish(batch: ImportBatch, file: str, card: _Card, labels: dict[str, str]) 
         values.setdefault(name, []).append(value)
     full = values.get("FN", [""])[0].strip()
     if not full and "N" in values:
-        parts = [_unescape(p).strip() for p in values["N"][0].split(";")]
+        parts = [_unescape(p).strip() for p in _split(values["N"][0], ";")]
         full = " ".join(p for p in (parts[1:2] + parts[2:3] + parts[:1]) if p)
     if not full:
         batch.skipped.append(Problem(file, card.start, "card without a name"))
         return
-    org = _unescape(values.get("ORG", [""])[0].split(";")[0]).strip() or None
-    tags = [t.strip() for v in values.get("CATEGORIES", []) for t in _unescape(v).split(",")]
+    org = _unescape(_split(values.get("ORG", [""])[0], ";")[0]).strip() or None
+    tags = [_unescape(t).strip() for v in values.get("CATEGORIES", []) for t in _split(v, ",")]
     phones = []
     for raw in values.get("TEL", []):
         number = raw.removeprefix("tel:")
