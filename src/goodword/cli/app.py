@@ -15,6 +15,7 @@ from goodword.cli import (
     db_cmd,
     demo_cmd,
     draft_cmd,
+    duplicates_cmd,
     export_cmd,
     import_cmd,
     interactions_cmd,
@@ -83,6 +84,9 @@ app.command("balance")(ledger_cmd.balance)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")
+app.command("duplicates")(duplicates_cmd.find)
+app.command("merge")(people_cmd.merge)
+app.command("merges")(duplicates_cmd.merges)
 app.command("backup")(backup_cmd.backup)
 app.command("restore")(backup_cmd.restore)
 app.add_typer(db_cmd.app, name="db")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import update
@@ -16,6 +17,7 @@ from goodword.storage.tables import (
     Ask,
     Gratitude,
     Interaction,
+    MergeRecord,
     Note,
     Opportunity,
     Recommendation,
@@ -66,6 +68,17 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
         kept.how_met = kept.how_met or gone.how_met
         kept.cadence_days = kept.cadence_days or gone.cadence_days
         kept.updated_at = now
+        uow.session.add(
+            MergeRecord(
+                workspace_id=uow.workspace_id,
+                kept_id=kept.id,
+                kept_name=kept.name,
+                merged_id=gone.id,
+                merged_name=gone.name,
+                moved=json.dumps({k: v for k, v in moved.items() if v}),
+                merged_at=now,
+            )
+        )
         uow.session.delete(gone)
         uow.session.flush()
         uow.session.expire_all()

@@ -152,3 +152,15 @@ class Interaction(WorkspaceOwned, Base):
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MergeRecord(WorkspaceOwned, Base):
+    """A merge of two person records, kept so it can be listed (and understood) later."""
+
+    __tablename__ = "merges"
+    kept_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    kept_name: Mapped[str] = mapped_column(String(300))
+    merged_id: Mapped[int]
+    merged_name: Mapped[str] = mapped_column(String(300))
+    moved: Mapped[str] = mapped_column(Text)
+    merged_at: Mapped[datetime] = mapped_column(UTCDateTime)

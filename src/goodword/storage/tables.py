@@ -4,6 +4,7 @@ from goodword.storage.base import Base
 from goodword.storage.network_tables import (
     ContactPoint,
     Interaction,
+    MergeRecord,
     Note,
     Organization,
     Person,
@@ -31,6 +32,7 @@ __all__ = [
     "ContactPoint",
     "Gratitude",
     "Interaction",
+    "MergeRecord",
     "Note",
     "Opportunity",
     "OpportunitySkill",

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 12:09:58.883523
+Create Date: 2026-11-22 12:48:28.046213
 """
 
 from collections.abc import Sequence
@@ -193,6 +193,30 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_interactions_workspace_id"), ["workspace_id"], unique=False
         )
+
+    op.create_table(
+        "merges",
+        sa.Column("kept_id", sa.Integer(), nullable=True),
+        sa.Column("kept_name", sa.String(length=300), nullable=False),
+        sa.Column("merged_id", sa.Integer(), nullable=False),
+        sa.Column("merged_name", sa.String(length=300), nullable=False),
+        sa.Column("moved", sa.Text(), nullable=False),
+        sa.Column("merged_at", goodword.storage.base.UTCDateTime(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["kept_id"], ["people.id"], name=op.f("fk_merges_kept_id_people"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_merges_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_merges")),
+    )
+    with op.batch_alter_table("merges", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_merges_workspace_id"), ["workspace_id"], unique=False)
 
     op.create_table(
         "notes",
@@ -713,6 +737,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_notes_organization_id"))
 
     op.drop_table("notes")
+    with op.batch_alter_table("merges", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_merges_workspace_id"))
+
+    op.drop_table("merges")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interactions_workspace_id"))
         batch_op.drop_index("ix_interactions_window")
