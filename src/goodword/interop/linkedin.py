@@ -81,7 +81,7 @@ def _size(batch: ImportBatch) -> int:
 
 
 def _name(first: str, last: str) -> str:
-    return " ".join(part for part in (first.strip(), last.strip()) if part)
+    return f"{first.strip()} {last.strip()}".strip()
 
 
 class _Files:

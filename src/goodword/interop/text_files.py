@@ -48,14 +48,10 @@ def rows_after_header(
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         for cells in reader:
             line_number = index + 1 + reader.line_num
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue
-            yield (
-                line_number,
-                {
-                    column: (cells[i].strip() if i < len(cells) else "")
-                    for i, column in enumerate(header)
-                },
-            )
+            values = [cell.strip() for cell in cells]
+            values += [""] * (len(header) - len(values))
+            yield line_number, dict(zip(header, values, strict=False))
 
     return header, rows()

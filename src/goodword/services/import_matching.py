@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, func, insert, select
 
 from goodword.interop.identity import import_key, normalise_email, normalise_phone, normalise_url
 from goodword.interop.incoming import IncomingPerson
+from goodword.storage.base import table_of
 from goodword.storage.tables import ContactPoint, Note, Organization, Person, Skill, Tag
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -32,11 +33,37 @@ def _key_of(kind: str, value: str) -> tuple[str, str] | None:
 
 
 def _keys(p: IncomingPerson) -> list[tuple[str, str]]:
+    cached: list[tuple[str, str]] | None = getattr(p, "_keys", None)
+    if cached is None:
+        cached = _compute_keys(p)
+        p._keys = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _compute_keys(p: IncomingPerson) -> list[tuple[str, str]]:
     keys = [("email", e) for e in map(normalise_email, p.emails) if e]
     keys += [("url", u) for u in map(normalise_url, p.urls) if u]
     keys += [("phone", n) for n in map(normalise_phone, p.phones) if n]
     keys.append(("import", import_key(p.source, p.name, p.company)))
     return keys
+
+
+def insert_with_ids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows and return their new ids, in order. SQLite cannot promise the order of
+    a many-row RETURNING, so there the ids are handed out here, inside the transaction
+    that holds the write; PostgreSQL returns them from its sequence."""
+    if not rows:
+        return []
+    connection = uow.session.connection()
+    if connection.dialect.name == "sqlite":
+        start = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(start, start + len(rows)))
+        connection.execute(
+            insert(table), [row | {"id": i} for row, i in zip(rows, ids, strict=True)]
+        )
+        return ids
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [row[0] for row in connection.execute(statement, rows)]
 
 
 class Importer:
@@ -91,16 +118,13 @@ class Importer:
         new = sorted({n.strip() for n in names if n and n.strip().lower() not in self.orgs})
         unique = {n.lower(): n for n in new}
         if unique:
-            rows = [
+            names = [str(n) for n in unique.values()]
+            rows: list[dict[str, Any]] = [
                 {"workspace_id": self.ws, "name": n, "created_at": self.now, "updated_at": self.now}
-                for n in unique.values()
+                for n in names
             ]
-            for oid, name in self.uow.session.execute(
-                insert(Organization).returning(
-                    Organization.id, Organization.name, sort_by_parameter_order=True
-                ),
-                rows,
-            ):
+            ids = insert_with_ids(self.uow, table_of(Organization), rows)
+            for oid, name in zip(ids, names, strict=True):
                 self.orgs[name.lower()] = oid
 
     def match(self, p: IncomingPerson, by_name: bool = False) -> int | None:
@@ -151,16 +175,7 @@ class Importer:
             }
             for _, p in fresh
         ]
-        ids = (
-            [
-                row[0]
-                for row in self.uow.session.execute(
-                    insert(Person).returning(Person.id, sort_by_parameter_order=True), rows
-                )
-            ]
-            if rows
-            else []
-        )
+        ids = insert_with_ids(self.uow, table_of(Person), rows)
         for (n, p), pid in zip(fresh, ids, strict=True):
             resolved[n] = pid
             self.created.add(pid)
@@ -186,10 +201,12 @@ class Importer:
     def enrich(self, pid: int, p: IncomingPerson) -> None:
         """Add what the person lacked: contact points, skills, tags (never overwrite)."""
         changed = False
-        points = [(kind, value) for kind, value in _keys(p)]
+        points = _keys(p)
         for kind, value in points:
             if (kind, value) not in self.by_key:
                 self.by_key[(kind, value)] = pid
+                if kind == "import" and len(points) > 1:
+                    continue  # an email, link or phone recognises them; no key needed
                 self.point_rows.append(
                     {
                         "workspace_id": self.ws,
@@ -221,4 +238,4 @@ class Importer:
             (Note, self.note_rows),
         ):
             if rows:
-                session.execute(insert(model), rows)
+                session.connection().execute(insert(table_of(model)), rows)

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, select
 from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
 from goodword.services.import_matching import Importer, Progress
 from goodword.services.person_summaries import refresh_people
+from goodword.storage.base import table_of
 from goodword.storage.tables import (
     Interaction,
     Person,
@@ -157,7 +158,7 @@ def import_batch(
         importer.flush()
         for model, rows in ((Interaction, interaction_rows), (Recommendation, rec_rows)):
             if rows:
-                uow.session.execute(insert(model), rows)
+                uow.session.connection().execute(insert(table_of(model)), rows)
         # New people were inserted with their summaries (connected date, zero balance); only
         # known people, and new ones who also got invitations or recommendations, change.
         extra = {int(r["person_id"]) for r in rec_rows} | set(invited.values())
