@@ -118,14 +118,14 @@ class Importer:
         new = sorted({n.strip() for n in names if n and n.strip().lower() not in self.orgs})
         unique = {n.lower(): n for n in new}
         if unique:
-            names = [str(n) for n in unique.values()]
+            fresh = list(unique.values())
             rows: list[dict[str, Any]] = [
                 {"workspace_id": self.ws, "name": n, "created_at": self.now, "updated_at": self.now}
-                for n in names
+                for n in fresh
             ]
             ids = insert_with_ids(self.uow, table_of(Organization), rows)
-            for oid, name in zip(ids, names, strict=True):
-                self.orgs[name.lower()] = oid
+            for oid, org in zip(ids, fresh, strict=True):
+                self.orgs[org.lower()] = oid
 
     def match(self, p: IncomingPerson, by_name: bool = False) -> int | None:
         for key in _keys(p):
