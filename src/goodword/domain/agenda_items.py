@@ -81,6 +81,11 @@ def ago(at: datetime, on: datetime) -> str:
     return f"{days} days ago"
 
 
+def with_article(noun: str) -> str:
+    """``an endorsement``, ``a referral``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def late_clause(late: int) -> str:
     if late <= 0:
         return ""

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from goodword.domain.agenda_facts import AgendaFacts, ReferralFacts
-from goodword.domain.agenda_items import AgendaItem, ItemKind, ago, item, late_clause
+from goodword.domain.agenda_items import (
+    AgendaItem,
+    ItemKind,
+    ago,
+    item,
+    late_clause,
+    with_article,
+)
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.milestones import (
     CONTACT_ATTEMPTS,
@@ -176,7 +183,7 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
             continue
         due = rec.written_at + timedelta(days=e.thank_within_days)
         reason = (
-            f"{rec.person.name} wrote you a{'n' if rec.kind[0] in 'aeiou' else ''} "
+            f"{rec.person.name} wrote you {with_article(rec.kind)} "
             f"{rec.kind} on {PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
             "and has not been "
             f"thanked{late_clause(max(0, (on.date() - due.date()).days))}."
@@ -197,9 +204,7 @@ def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[Agenda
     for a in facts.asks:
         if a.asked_at > on or (a.answered_at is not None and a.answered_at <= on):
             continue
-        what = f"a{'n' if a.kind[0] in 'aeiou' else ''} {a.kind}" + (
-            f" ({a.purpose})" if a.purpose else ""
-        )
+        what = with_article(a.kind) + (f" ({a.purpose})" if a.purpose else "")
         expire = a.asked_at + timedelta(days=e.ask_expire_after_days)
         if expire <= on:
             reason = (
@@ -272,7 +277,7 @@ def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
             )
         else:
             reason = (
-                f"You promised {rec.person.name} a{'n' if rec.kind[0] in 'aeiou' else ''} "
+                f"You promised {rec.person.name} {with_article(rec.kind)} "
                 f"{rec.kind} on {_day(rec.written_at)}; write it while your memory of "
                 "their work is fresh."
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
+from goodword.domain.agenda_items import with_article
 from goodword.schemas.network import TimelineEntry
 from goodword.storage.tables import (
     Ask,
@@ -97,8 +98,7 @@ def person_timeline(uow: UnitOfWork, person: Person) -> list[TimelineEntry]:
                 at=rec.written_at,
                 kind="recommendation",
                 ref=f"recommendation:{rec.id}",
-                summary=f"{who} {'an' if rec.kind[0] in 'aeiou' else 'a'} {rec.kind} on "
-                f"{rec.platform} ({rec.status})",
+                summary=f"{who} {with_article(rec.kind)} on {rec.platform} ({rec.status})",
             )
         )
     for n in session.scalars(select(Note).where(Note.person_id == person.id)):
