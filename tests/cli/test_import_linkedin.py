@@ -90,3 +90,17 @@ def test_a_huge_field_is_read_not_fatal(cli: Cli, tmp_path: Path) -> None:
     assert [(e["line"], e["reason"]) for e in report["errors"]] == [
         (5, "title is 10,000 characters long; at most 300 fit")
     ]
+
+
+def test_the_same_person_twice_in_one_file_is_merged(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "twins"
+    folder.mkdir()
+    (folder / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ana,Silva,https://www.linkedin.com/in/ana-x,,Acme,CTO,01 Jan 2020\n"
+        "Ana,Silva,linkedin.com/in/ana-x/,ana@x.example,Acme,CTO,01 Jan 2020\n"
+    )
+    report = cli.json("import", "linkedin", str(folder))
+    assert (report["created"], report["merged"]) == (1, 1)
+    [ana] = cli.json("people", "list")
+    assert ana["emails"] == ["ana@x.example"] and ana["urls"] == ["https://linkedin.com/in/ana-x"]

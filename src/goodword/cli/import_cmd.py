@@ -40,6 +40,7 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None]]:
 def show_report(r: ImportReport) -> None:
     done(
         f"{r.source}: {r.created} created, {r.updated} updated, {r.unchanged} unchanged, "
+        f"{r.merged} merged, "
         f"{r.recommendations} recommendations, {r.interactions} interactions"
     )
     if r.files:

@@ -112,7 +112,8 @@ class Importer:
         self.note_rows: list[dict[str, Any]] = []
         self.created: set[int] = set()
         self.updated: set[int] = set()
-        self.touched: set[int] = set()
+        self.merged = 0
+        """Rows that turned out to be a person seen earlier in the same import."""
 
     def org_ids(self, names: Iterable[str | None]) -> None:
         new = sorted({n.strip() for n in names if n and n.strip().lower() not in self.orgs})
@@ -151,6 +152,7 @@ class Importer:
                 twin = next((pending[k] for k in _keys(p) if k in pending), None)
                 if twin is not None:
                     resolved[n] = -1 - twin  # same person twice in one file: merged later
+                    self.merged += 1
                     continue
                 for key in _keys(p):
                     pending[key] = len(fresh)

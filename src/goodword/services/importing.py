@@ -38,6 +38,7 @@ class ImportReport(BaseModel):
     created: int
     updated: int
     unchanged: int
+    merged: int
     recommendations: int
     interactions: int
     skipped: list[ProblemPublic]
@@ -175,6 +176,7 @@ def import_batch(
             created=len(importer.created),
             updated=len(importer.updated - importer.created),
             unchanged=len(all_ids - importer.created - importer.updated),
+            merged=importer.merged,
             recommendations=len(rec_rows),
             interactions=len(interaction_rows),
             skipped=[ProblemPublic(**vars(p)) for p in batch.skipped],
