@@ -27,13 +27,16 @@ def _show(result: dict[str, object]) -> None:
     console.print(
         f"{s.people} people across {s.organizations} organizations, {s.interactions} interactions"
     )
-    stages = [stage.value for stage in Stage]  # received and given stages, in life order
     table(
         "Referrals by stage",
-        ["", *stages],
+        ["stage", "received", "given"],
         [
-            ["received", *(s.received_by_stage.get(stage, "") for stage in stages)],
-            ["given", *(s.given_by_stage.get(stage, "") for stage in stages)],
+            [
+                stage.value,
+                s.received_by_stage.get(stage.value, ""),
+                s.given_by_stage.get(stage.value, ""),
+            ]
+            for stage in Stage
         ],
     )
     table(
