@@ -93,3 +93,18 @@ def test_opportunities_brief_settings_db(cli: Cli) -> None:
     current = cli.json("db", "current")
     assert current["up_to_date"] is True and current["current"] == current["head"]
     assert cli.json("db", "upgrade")["to"] == current["head"]
+
+
+def test_strength_explains_its_score(cli: Cli) -> None:
+    cli.json("people", "add", "Ana Silva")
+    assert cli.json("strength", "Ana")["score"] == 0
+    cli.json(
+        "log", "Ana", "--kind", "project-completed", "--sentiment", "positive", "--on", "2026-11-15"
+    )
+    rid = cli.json("referrals", "receive", "--from", "Ana", "--prospect", "Dee")["id"]
+    cli.json("referrals", "thank", str(rid), "--via", "lunch")
+    result = cli.json("strength", "Ana")
+    assert 30 < result["score"] <= 100
+    reasons = " | ".join(p["why"] for p in result["parts"])
+    assert "last good interaction 7 days ago" in reasons and "you thanked them" in reasons
+    assert "Ana Silva: strength" in cli.ok("strength", "Ana")

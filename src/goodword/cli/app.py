@@ -27,6 +27,7 @@ from goodword.cli import (
     references_cmd,
     referrals_cmd,
     settings_cmd,
+    strength_cmd,
 )
 from goodword.cli.deps import state
 from goodword.cli.errors import GoodwordGroup
@@ -81,6 +82,7 @@ app.add_typer(references_cmd.app, name="references")
 app.add_typer(opportunities_cmd.app, name="opportunities")
 app.add_typer(brief_cmd.app, name="brief")
 app.command("balance")(ledger_cmd.balance)
+app.command("strength")(strength_cmd.strength)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")
