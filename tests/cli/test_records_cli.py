@@ -108,3 +108,20 @@ def test_strength_explains_its_score(cli: Cli) -> None:
     reasons = " | ".join(p["why"] for p in result["parts"])
     assert "last good interaction 7 days ago" in reasons and "you thanked them" in reasons
     assert "Ana Silva: strength" in cli.ok("strength", "Ana")
+
+
+def test_intro_finds_the_warm_chain(cli: Cli) -> None:
+    cli.json("people", "add", "Ana Silva")
+    cli.json("people", "add", "Dee Park", "--company", "Hooli")
+    cli.json("people", "add", "Eve Stone", "--company", "Hooli")
+    cli.json("log", "Ana", "--kind", "call", "--on", "2026-11-20")
+    cli.json("referrals", "receive", "--from", "Ana", "--person", "Dee")
+    paths = cli.json("intro", "Eve Stone")
+    assert [[link["person"]["name"] for link in p["chain"]] for p in paths] == [
+        ["Ana Silva", "Dee Park", "Eve Stone"]
+    ]
+    assert paths[0]["ask_first"]["name"] == "Ana Silva"
+    by_org = cli.json("intro", "Hooli")
+    assert by_org[0]["chain"][-1]["person"]["name"] == "Dee Park"  # the shorter, warmer way
+    assert cli.json("intro", "Eve Stone", "--hops", "2") == []
+    assert "no person or organization matches 'Zed'" in cli.fails("intro", "Zed")

@@ -19,6 +19,7 @@ from goodword.cli import (
     export_cmd,
     import_cmd,
     interactions_cmd,
+    intro_cmd,
     ledger_cmd,
     opportunities_cmd,
     orgs_cmd,
@@ -83,6 +84,7 @@ app.add_typer(opportunities_cmd.app, name="opportunities")
 app.add_typer(brief_cmd.app, name="brief")
 app.command("balance")(ledger_cmd.balance)
 app.command("strength")(strength_cmd.strength)
+app.command("intro")(intro_cmd.intro)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")
