@@ -125,3 +125,34 @@ def test_intro_finds_the_warm_chain(cli: Cli) -> None:
     assert by_org[0]["chain"][-1]["person"]["name"] == "Dee Park"  # the shorter, warmer way
     assert cli.json("intro", "Eve Stone", "--hops", "2") == []
     assert "no person or organization matches 'Zed'" in cli.fails("intro", "Zed")
+
+
+def test_knows_links_people_for_introductions(cli: Cli) -> None:
+    cli.json("people", "add", "Ana Silva")
+    cli.json("people", "add", "Bo Chen")
+    cli.json("log", "Ana", "--kind", "call", "--on", "2026-11-20")
+    assert cli.json("intro", "Bo Chen") == []
+    recorded = cli.json("knows", "Ana", "Bo", "--strength", "0.8", "--note", "Acme days")
+    assert (recorded["other"]["name"], recorded["strength"]) == ("Bo Chen", 0.8)
+    cli.json("knows", "Bo", "Ana", "--strength", "0.6")  # the same pair, updated
+    assert [(k["other"]["name"], k["strength"], k["note"]) for k in cli.json("knows", "Bo")] == [
+        ("Ana Silva", 0.6, "Acme days")
+    ]
+    path = cli.json("intro", "Bo Chen")[0]
+    assert [link["person"]["name"] for link in path["chain"]] == ["Ana Silva", "Bo Chen"]
+    assert "--strength" in cli.fails("knows", "Ana", "Bo", "--strength", "1.5")
+    assert "two different people" in cli.fails("knows", "Ana", "Ana")
+
+
+def test_merging_keeps_who_knows_whom(cli: Cli) -> None:
+    for name in ("Ana Silva", "A. Silva", "Bo Chen", "Cy Park"):
+        cli.json("people", "add", name)
+    cli.json("knows", "A. Silva", "Bo", "--strength", "0.7")
+    cli.json("knows", "Ana Silva", "Cy", "--strength", "0.4")
+    cli.json("knows", "A. Silva", "Ana Silva", "--strength", "0.9")  # the duplicates themselves
+    merged = cli.json("merge", "Ana Silva", "A. Silva", "--yes")
+    assert merged["moved"]["knows"] == 1
+    assert [(k["other"]["name"], k["strength"]) for k in cli.json("knows", "Ana Silva")] == [
+        ("Bo Chen", 0.7),
+        ("Cy Park", 0.4),
+    ]

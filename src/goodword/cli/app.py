@@ -20,6 +20,7 @@ from goodword.cli import (
     import_cmd,
     interactions_cmd,
     intro_cmd,
+    knows_cmd,
     ledger_cmd,
     opportunities_cmd,
     orgs_cmd,
@@ -85,6 +86,7 @@ app.add_typer(brief_cmd.app, name="brief")
 app.command("balance")(ledger_cmd.balance)
 app.command("strength")(strength_cmd.strength)
 app.command("intro")(intro_cmd.intro)
+app.command("knows")(knows_cmd.knows)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")

@@ -1,7 +1,8 @@
 """Warm introductions to a person or an organization, over the network as recorded.
 
 The graph: you know the people you are in touch with (strong when recent, fading with a
-half-life of 180 days); a referrer knows whom they referred; two people you referred to
+half-life of 180 days); people you recorded as knowing each other (goodword knows); a
+referrer knows whom they referred; two people you referred to
 each other know each other; the target's colleagues at their organization know them
 (weakly). Paths come from domain.intro_paths.
 """
@@ -19,7 +20,7 @@ from goodword.domain.errors import NotFound
 from goodword.domain.intro_paths import best_paths
 from goodword.schemas.network import Ref
 from goodword.services.lookup import parse_id, resolve_org, resolve_person
-from goodword.storage.tables import Person, Referral
+from goodword.storage.tables import Knows, Person, Referral
 from goodword.storage.unit_of_work import UnitOfWork
 
 YOU = 0
@@ -95,6 +96,12 @@ def intro_paths(
                 _link(graph, referrer, referred, REFERRER_KNOWS_REFERRED)
             if direction == "given" and referred and recipient:
                 _link(graph, referred, recipient, REFERRED_TO_EACH_OTHER)
+        for a, b, strength in uow.session.execute(
+            select(Knows.person_a_id, Knows.person_b_id, Knows.strength).where(
+                Knows.workspace_id == ws
+            )
+        ):
+            _link(graph, a, b, strength)
         orgs = set(
             uow.session.scalars(
                 select(Person.organization_id).where(

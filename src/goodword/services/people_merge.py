@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import or_, select, update
 
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.network import DeletionImpact, MergeResult
@@ -17,6 +17,7 @@ from goodword.storage.tables import (
     Ask,
     Gratitude,
     Interaction,
+    Knows,
     MergeRecord,
     Note,
     Opportunity,
@@ -68,6 +69,7 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
         kept.how_met = kept.how_met or gone.how_met
         kept.cadence_days = kept.cadence_days or gone.cadence_days
         kept.updated_at = now
+        moved["knows"] = _move_knows(uow, gone.id, kept.id)
         uow.session.add(
             MergeRecord(
                 workspace_id=uow.workspace_id,
@@ -86,6 +88,42 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
         result = MergeResult(kept=public(uow, kept), merged_id=gone.id, moved=moved)
         uow.commit()
         return result
+
+
+def _move_knows(uow: UnitOfWork, gone: int, kept: int) -> int:
+    """Links of the merged record become the kept one's (pairs stay ordered and unique)."""
+    rows = list(
+        uow.session.scalars(
+            select(Knows).where(or_(Knows.person_a_id == gone, Knows.person_b_id == gone))
+        )
+    )
+    existing = {
+        (r.person_a_id, r.person_b_id): r
+        for r in uow.session.scalars(
+            select(Knows).where(or_(Knows.person_a_id == kept, Knows.person_b_id == kept))
+        )
+    }
+    moved = 0
+    for row in rows:
+        other = row.person_b_id if row.person_a_id == gone else row.person_a_id
+        if other != kept:
+            pair = (min(other, kept), max(other, kept))
+            if pair in existing:
+                existing[pair].strength = max(existing[pair].strength, row.strength)
+            else:
+                existing[pair] = Knows(
+                    workspace_id=uow.workspace_id,
+                    person_a_id=pair[0],
+                    person_b_id=pair[1],
+                    strength=row.strength,
+                    note=row.note,
+                    recorded_at=row.recorded_at,
+                )
+                uow.session.add(existing[pair])
+                moved += 1
+        uow.session.delete(row)
+    uow.session.flush()
+    return moved
 
 
 def person_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:

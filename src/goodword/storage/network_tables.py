@@ -164,3 +164,23 @@ class MergeRecord(WorkspaceOwned, Base):
     merged_name: Mapped[str] = mapped_column(String(300))
     moved: Mapped[str] = mapped_column(Text)
     merged_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Knows(WorkspaceOwned, Base):
+    """Someone knows someone else, as the user recorded it; both directions, one row."""
+
+    __tablename__ = "knows"
+    __table_args__ = (
+        CheckConstraint("person_a_id < person_b_id", name="ordered_pair"),
+        CheckConstraint("strength > 0 AND strength <= 1", name="strength_range"),
+        UniqueConstraint("person_a_id", "person_b_id"),
+    )
+    person_a_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    person_b_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    strength: Mapped[float]
+    note: Mapped[str | None] = mapped_column(Text)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)

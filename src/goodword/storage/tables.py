@@ -4,6 +4,7 @@ from goodword.storage.base import Base
 from goodword.storage.network_tables import (
     ContactPoint,
     Interaction,
+    Knows,
     MergeRecord,
     Note,
     Organization,
@@ -32,6 +33,7 @@ __all__ = [
     "ContactPoint",
     "Gratitude",
     "Interaction",
+    "Knows",
     "MergeRecord",
     "Note",
     "Opportunity",

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 12:48:28.046213
+Create Date: 2026-11-22 13:25:06.305957
 """
 
 from collections.abc import Sequence
@@ -193,6 +193,43 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_interactions_workspace_id"), ["workspace_id"], unique=False
         )
+
+    op.create_table(
+        "knows",
+        sa.Column("person_a_id", sa.Integer(), nullable=False),
+        sa.Column("person_b_id", sa.Integer(), nullable=False),
+        sa.Column("strength", sa.Double(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=True),
+        sa.Column("recorded_at", goodword.storage.base.UTCDateTime(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.CheckConstraint("person_a_id < person_b_id", name=op.f("ck_knows_ordered_pair")),
+        sa.CheckConstraint("strength > 0 AND strength <= 1", name=op.f("ck_knows_strength_range")),
+        sa.ForeignKeyConstraint(
+            ["person_a_id"],
+            ["people.id"],
+            name=op.f("fk_knows_person_a_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_b_id"],
+            ["people.id"],
+            name=op.f("fk_knows_person_b_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_knows_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_knows")),
+        sa.UniqueConstraint("person_a_id", "person_b_id", name=op.f("uq_knows_person_a_id")),
+    )
+    with op.batch_alter_table("knows", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_knows_person_a_id"), ["person_a_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_knows_person_b_id"), ["person_b_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_knows_workspace_id"), ["workspace_id"], unique=False)
 
     op.create_table(
         "merges",
@@ -741,6 +778,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_merges_workspace_id"))
 
     op.drop_table("merges")
+    with op.batch_alter_table("knows", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_knows_workspace_id"))
+        batch_op.drop_index(batch_op.f("ix_knows_person_b_id"))
+        batch_op.drop_index(batch_op.f("ix_knows_person_a_id"))
+
+    op.drop_table("knows")
     with op.batch_alter_table("interactions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_interactions_workspace_id"))
         batch_op.drop_index("ix_interactions_window")
