@@ -320,3 +320,19 @@ def test_the_agenda_of_a_day_ignores_what_came_after(
         ),
     )
     assert build_agenda(facts, day, E) == build_agenda(known, day, E)
+
+
+def test_recommendation_reasons_read_as_sentences() -> None:
+    facts = AgendaFacts(
+        recommendations=(
+            RecommendationFacts(
+                3, BO, "given", "recommendation", "linkedin", days_ago(10), None, False
+            ),
+            RecommendationFacts(
+                4, ANA, "received", "endorsement", "linkedin", days_ago(5), None, True
+            ),
+        )
+    )
+    reasons = sorted(i.reason for i in build_agenda(facts, ON, E))
+    assert reasons[0].startswith("Ana Silva wrote you an endorsement on LinkedIn 5 days ago")
+    assert reasons[1].startswith("You promised Bo Chen a recommendation on 2026-11-12;")

@@ -183,8 +183,8 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
             continue
         due = rec.written_at + timedelta(days=e.thank_within_days)
         reason = (
-            f"{rec.person.name} wrote you {with_article(rec.kind)} "
-            f"{rec.kind} on {PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
+            f"{rec.person.name} wrote you {with_article(rec.kind)} on "
+            f"{PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
             "and has not been "
             f"thanked{late_clause(max(0, (on.date() - due.date()).days))}."
         )
@@ -278,7 +278,7 @@ def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
         else:
             reason = (
                 f"You promised {rec.person.name} {with_article(rec.kind)} "
-                f"{rec.kind} on {_day(rec.written_at)}; write it while your memory of "
+                f"on {_day(rec.written_at)}; write it while your memory of "
                 "their work is fresh."
             )
         yield item(
