@@ -39,6 +39,11 @@ def _day(at: datetime) -> str:
     return at.date().isoformat()
 
 
+def _known_by(at: datetime | None, on: datetime) -> bool:
+    """Whether something dated ``at`` had happened by ``on`` (later events do not count)."""
+    return at is not None and at <= on
+
+
 def _known(referral: ReferralFacts, on: datetime) -> list[Milestone]:
     return [m for m in referral.milestones if m.at <= on]
 
@@ -179,7 +184,7 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
     for rec in facts.recommendations:
         if rec.direction != "received" or rec.written_at > on:
             continue
-        if rec.thanked_at is not None and rec.thanked_at <= on:
+        if _known_by(rec.thanked_at, on):
             continue
         due = rec.written_at + timedelta(days=e.thank_within_days)
         reason = (
@@ -202,7 +207,7 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
 
 def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
     for a in facts.asks:
-        if a.asked_at > on or (a.answered_at is not None and a.answered_at <= on):
+        if a.asked_at > on or _known_by(a.answered_at, on):
             continue
         what = with_article(a.kind) + (f" ({a.purpose})" if a.purpose else "")
         expire = a.asked_at + timedelta(days=e.ask_expire_after_days)
@@ -223,7 +228,7 @@ def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[Agenda
                 f"goodword asks answer {a.id} no-response",
             )
             continue
-        followed = a.followed_up_at is not None and a.followed_up_at <= on
+        followed = _known_by(a.followed_up_at, on)
         due = a.asked_at + timedelta(days=e.ask_followup_after_days)
         if not followed and due <= on:
             reason = (
@@ -244,7 +249,7 @@ def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[Agenda
 
 def reference_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
     for ref in facts.references:
-        if ref.requested_at > on or (ref.decided_at is not None and ref.decided_at <= on):
+        if ref.requested_at > on or _known_by(ref.decided_at, on):
             continue
         as_company = f" as {ref.company_shown}" if ref.company_shown else ""
         reason = (
@@ -268,7 +273,7 @@ def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
     for rec in facts.recommendations:
         if rec.direction != "given" or rec.written_at > on:
             continue
-        if rec.sent_at is not None and rec.sent_at <= on:
+        if _known_by(rec.sent_at, on):
             continue
         if rec.has_text:
             reason = (

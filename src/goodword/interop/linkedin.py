@@ -67,6 +67,15 @@ def parse_date(text: str) -> datetime:
         raise ValueError(f"cannot read the date '{text}'") from None
 
 
+def _date_or_report(batch: ImportBatch, name: str, line: int, text: str) -> datetime | None:
+    """The row's date, or None once the row is reported as an error (it is then skipped)."""
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        batch.errors.append(Problem(name, line, str(error)))
+        return None
+
+
 def _size(batch: ImportBatch) -> int:
     """Rows read so far, whatever they became (people, traces, skipped, profile entries)."""
     profile = sum(len(v) if isinstance(v, list) else 1 for v in batch.profile.values())
@@ -150,11 +159,11 @@ def _connections(batch: ImportBatch, name: str, text: str) -> None:
         if not person_name:
             batch.skipped.append(Problem(name, line, "hidden profile (only a date)"))
             continue
-        try:
-            connected = parse_date(row["Connected On"]) if row.get("Connected On") else None
-        except ValueError as error:
-            batch.errors.append(Problem(name, line, str(error)))
-            continue
+        connected = None
+        if row.get("Connected On"):
+            connected = _date_or_report(batch, name, line, row["Connected On"])
+            if connected is None:
+                continue
         batch.people.append(
             IncomingPerson(
                 name=person_name,
@@ -175,10 +184,8 @@ def _recommendations(direction: str) -> Callable[[ImportBatch, str, str], None]:
         _, rows = rows_after_header(text, name, ["First Name", "Last Name", "Creation Date"])
         for line, row in rows:
             person_name = _name(row.get("First Name", ""), row.get("Last Name", ""))
-            try:
-                written = parse_date(row["Creation Date"])
-            except ValueError as error:
-                batch.errors.append(Problem(name, line, str(error)))
+            written = _date_or_report(batch, name, line, row["Creation Date"])
+            if written is None:
                 continue
             if not person_name:
                 batch.skipped.append(Problem(name, line, "no name"))
@@ -216,10 +223,8 @@ def _endorsements(direction: str) -> Callable[[ImportBatch, str, str], None]:
             if not person_name or not skill:
                 batch.skipped.append(Problem(name, line, "no name or no skill"))
                 continue
-            try:
-                at = parse_date(row["Endorsement Date"])
-            except ValueError as error:
-                batch.errors.append(Problem(name, line, str(error)))
+            at = _date_or_report(batch, name, line, row["Endorsement Date"])
+            if at is None:
                 continue
             url = row.get(f"{role} Public Url", "")
             person = IncomingPerson(
@@ -252,10 +257,8 @@ def _invitations(batch: ImportBatch, name: str, text: str) -> None:
         if not other:
             batch.skipped.append(Problem(name, line, "no name"))
             continue
-        try:
-            at = parse_date(row["Sent At"])
-        except ValueError as error:
-            batch.errors.append(Problem(name, line, str(error)))
+        sent = _date_or_report(batch, name, line, row["Sent At"])
+        if sent is None:
             continue
         message = row.get("Message") or ""
         note = "You invited them on LinkedIn" if outgoing else "They invited you on LinkedIn"
@@ -265,7 +268,7 @@ def _invitations(batch: ImportBatch, name: str, text: str) -> None:
                     name=other, line=line, source="linkedin", urls=[url] if url else []
                 ),
                 kind="message",
-                at=at,
+                at=sent,
                 note=f"{note}: {message}" if message else note,
             )
         )
