@@ -3,7 +3,6 @@ version, values written so that reading them gives back exactly what was stored.
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -19,8 +18,6 @@ def encode_value(value: Any) -> Any:
         return {"$dt": value.isoformat()}
     if isinstance(value, Decimal):
         return {"$dec": str(value)}
-    if isinstance(value, bytes):
-        return {"$b64": base64.b64encode(value).decode("ascii")}
     return value
 
 
@@ -30,8 +27,6 @@ def decode_value(value: Any) -> Any:
             return datetime.fromisoformat(value["$dt"])
         if "$dec" in value:
             return Decimal(value["$dec"])
-        if "$b64" in value:
-            return base64.b64decode(value["$b64"])
     return value
 
 

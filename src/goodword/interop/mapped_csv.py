@@ -60,7 +60,7 @@ def read_mapped(path: Path, mapping: dict[str, str]) -> ImportBatch:
     if not path.is_file():
         raise InvalidValue(f"{path} does not exist")
     text = decode(path.read_bytes(), path.name)
-    header, rows = rows_after_header(text, path.name, list(mapping))
+    _, rows = rows_after_header(text, path.name, list(mapping))
     batch = ImportBatch(source=f"csv:{path.name}")
     for line, row in rows:
         got: dict[str, list[str]] = {}
@@ -92,5 +92,4 @@ def read_mapped(path: Path, mapping: dict[str, str]) -> ImportBatch:
             )
         )
     batch.files[path.name] = len(batch.people) + len(batch.skipped)
-    del header
     return batch

@@ -99,17 +99,16 @@ def read_vcards(path: Path) -> ImportBatch:
         raise InvalidValue(f"{path.name} holds no vCard (no BEGIN:VCARD); is it a .vcf file?")
     batch = ImportBatch(source="vcard")
     card: _Card | None = None
-    labels: dict[str, str] = {}
     for line in _unfold(text):
         if not line.text.strip():
             continue
         upper = line.text.strip().upper()
         if upper == "BEGIN:VCARD":
-            card, labels = _Card(line.number), {}
+            card = _Card(line.number)
             continue
         if upper == "END:VCARD":
             if card is not None:
-                _finish(batch, path.name, card, labels)
+                _finish(batch, path.name, card)
             card = None
             continue
         if card is None:
@@ -120,9 +119,7 @@ def read_vcards(path: Path) -> ImportBatch:
         except ValueError as error:
             batch.errors.append(Problem(path.name, line.number, str(error)))
             continue
-        if name == "X-ABLABEL":
-            labels[group] = value.strip("_$!<>")
-        else:
+        if name != "X-ABLABEL":  # a label names a value's kind (Work, Home); values are kept
             card.props.append((name, params | {"GROUP": group}, value, line.number))
     if card is not None:
         batch.errors.append(Problem(path.name, card.start, "card without END:VCARD"))
@@ -130,7 +127,7 @@ def read_vcards(path: Path) -> ImportBatch:
     return batch
 
 
-def _finish(batch: ImportBatch, file: str, card: _Card, labels: dict[str, str]) -> None:
+def _finish(batch: ImportBatch, file: str, card: _Card) -> None:
     values: dict[str, list[str]] = {}
     for name, _params, value, _ in card.props:
         values.setdefault(name, []).append(value)
@@ -162,4 +159,3 @@ def _finish(batch: ImportBatch, file: str, card: _Card, labels: dict[str, str]) 
             tags=[t for t in tags if t and t.lower() not in ("mycontacts", "starred")],
         )
     )
-    del labels  # labels name the kind of a value (Work, Home); goodword keeps values alone

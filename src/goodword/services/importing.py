@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
 from goodword.services.import_matching import Importer, Progress
@@ -19,7 +19,6 @@ from goodword.services.person_summaries import refresh_people
 from goodword.storage.base import table_of
 from goodword.storage.tables import (
     Interaction,
-    Person,
     Recommendation,
     Setting,
 )
@@ -198,15 +197,3 @@ def _store_profile(uow: UnitOfWork, profile: dict[str, object]) -> None:
         uow.session.add(Setting(workspace_id=uow.workspace_id, key="linkedin_profile", value=value))
     else:
         stored.value = value
-
-
-def count_people(uow: UnitOfWork) -> int:
-    with uow:
-        return (
-            uow.session.scalar(
-                select(func.count())
-                .select_from(Person)
-                .where(Person.workspace_id == uow.workspace_id)
-            )
-            or 0
-        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlalchemy import or_, select
+from sqlalchemy import case, or_, select
 
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.network import Ref
@@ -61,20 +61,17 @@ def record_knows(
 def list_knows(uow: UnitOfWork, query: str) -> list[KnowsPublic]:
     with uow:
         person = resolve_person(uow, query)
-        rows = uow.session.scalars(
-            select(Knows).where(or_(Knows.person_a_id == person.id, Knows.person_b_id == person.id))
+        other_id = case(
+            (Knows.person_a_id == person.id, Knows.person_b_id), else_=Knows.person_a_id
         )
-        found = []
-        for row in rows:
-            other_id = row.person_b_id if row.person_a_id == person.id else row.person_a_id
-            other = uow.session.get(Person, other_id)
-            assert other is not None
-            found.append(
-                KnowsPublic(
-                    person=Ref(id=person.id, name=person.name),
-                    other=Ref(id=other.id, name=other.name),
-                    strength=row.strength,
-                    note=row.note,
-                )
-            )
-        return sorted(found, key=lambda k: (-k.strength, k.other.name))
+        rows = uow.session.execute(
+            select(Person.id, Person.name, Knows.strength, Knows.note)
+            .join(Knows, Person.id == other_id)
+            .where(or_(Knows.person_a_id == person.id, Knows.person_b_id == person.id))
+            .order_by(Knows.strength.desc(), Person.name)
+        )
+        me = Ref(id=person.id, name=person.name)
+        return [
+            KnowsPublic(person=me, other=Ref(id=oid, name=name), strength=strength, note=note)
+            for oid, name, strength, note in rows
+        ]

@@ -18,6 +18,7 @@ from goodword.schemas.network import (
     OrganizationUpdate,
     Ref,
 )
+from goodword.services.field_values import clean_tag
 from goodword.services.lookup import find_org_by_name, resolve_org
 from goodword.services.record_links import Links, add_note, count_links, move_links
 from goodword.storage.tables import Note, Opportunity, Organization, Person, Referral, Tag
@@ -46,25 +47,27 @@ def _tags(uow: UnitOfWork, org_id: int) -> list[str]:
     )
 
 
-def _public(uow: UnitOfWork, org: Organization) -> OrganizationPublic:
-    uow.session.flush()
-    count = uow.session.scalar(
-        select(func.count()).select_from(Person).where(Person.organization_id == org.id)
-    )
+def _to_public(org: Organization, people: int, tags: list[str]) -> OrganizationPublic:
     return OrganizationPublic(
         id=org.id,
         name=org.name,
         website=org.website,
         industry=org.industry,
-        tags=_tags(uow, org.id),
-        people_count=count or 0,
+        tags=tags,
+        people_count=people,
         created_at=org.created_at,
     )
 
 
-def _set_tags(uow: UnitOfWork, org: Organization, tags: Sequence[str]) -> None:
-    from goodword.services.people import clean_tag
+def _public(uow: UnitOfWork, org: Organization) -> OrganizationPublic:
+    uow.session.flush()
+    count = uow.session.scalar(
+        select(func.count()).select_from(Person).where(Person.organization_id == org.id)
+    )
+    return _to_public(org, count or 0, _tags(uow, org.id))
 
+
+def _set_tags(uow: UnitOfWork, org: Organization, tags: Sequence[str]) -> None:
     existing = set(_tags(uow, org.id))
     for raw in tags:
         tag = clean_tag(raw)
@@ -155,8 +158,24 @@ def list_orgs(
                     select(Tag.organization_id).where(Tag.name == tag.strip().lower())
                 )
             )
-        orgs = uow.session.scalars(query.order_by(func.lower(Organization.name)))
-        return [_public(uow, org) for org in orgs]
+        orgs = list(uow.session.scalars(query.order_by(func.lower(Organization.name))))
+        ids = [org.id for org in orgs]
+        people = {
+            row[0]: row[1]
+            for row in uow.session.execute(
+                select(Person.organization_id, func.count())
+                .where(Person.organization_id.in_(ids))
+                .group_by(Person.organization_id)
+            )
+        }
+        tags: dict[int | None, list[str]] = {}
+        for org_id, name in uow.session.execute(
+            select(Tag.organization_id, Tag.name)
+            .where(Tag.organization_id.in_(ids))
+            .order_by(Tag.name)
+        ):
+            tags.setdefault(org_id, []).append(name)
+        return [_to_public(org, people.get(org.id, 0), tags.get(org.id, [])) for org in orgs]
 
 
 def tag_org(

@@ -18,6 +18,7 @@ from goodword.schemas.network import (
     PersonPublic,
     PersonUpdate,
 )
+from goodword.services.field_values import clean_email, clean_phone, clean_tag
 from goodword.services.lookup import ref, resolve_person
 from goodword.services.organizations import company_for
 from goodword.services.record_links import add_note
@@ -33,27 +34,6 @@ from goodword.storage.tables import (
     Tag,
 )
 from goodword.storage.unit_of_work import UnitOfWork
-
-
-def clean_email(value: str) -> str:
-    email = value.strip().lower()
-    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
-        raise InvalidValue(f"'{value}' is not an email address (expected name@example.com)")
-    return email
-
-
-def clean_phone(value: str) -> str:
-    phone = " ".join(value.split())
-    if sum(ch.isdigit() for ch in phone) < 3:
-        raise InvalidValue(f"'{value}' is not a phone number (expected digits, e.g. +1 555 0100)")
-    return phone
-
-
-def clean_tag(value: str) -> str:
-    tag = value.strip().lower()
-    if not tag:
-        raise InvalidValue("a tag cannot be empty")
-    return tag
 
 
 def _add_contacts(uow: UnitOfWork, person: Person, kind: str, values: Iterable[str]) -> None:
