@@ -30,7 +30,8 @@ def show_agenda(result: AgendaPublic, title: str | None = None) -> None:
     if not result.items:
         console.print(Text("Nothing owed today. A good day to check in with someone.", "green"))
         return
-    heading = title or f"Today, {day(result.on)}: {sum(result.counts.values())} things to do"
+    total = sum(result.counts.values())
+    heading = title or f"Today, {day(result.on)}: {total} thing{'s' if total != 1 else ''} to do"
     console.print(Text(heading, "bold"))
     for number, item in enumerate(result.items, 1):
         late = f", {item.overdue_days} days overdue" if item.overdue_days else ""
