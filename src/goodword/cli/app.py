@@ -28,6 +28,7 @@ from goodword.cli import (
     recs_cmd,
     references_cmd,
     referrals_cmd,
+    serve_cmd,
     settings_cmd,
     strength_cmd,
 )
@@ -97,6 +98,8 @@ app.command("backup")(backup_cmd.backup)
 app.command("restore")(backup_cmd.restore)
 app.add_typer(db_cmd.app, name="db")
 app.command("demo")(demo_cmd.demo)
+app.command("serve")(serve_cmd.serve)
+app.add_typer(serve_cmd.user_app, name="user", help="Accounts for `goodword serve`.")
 
 
 def main() -> None:

@@ -40,3 +40,19 @@ class RuleViolation(DomainError):
 
 class Conflict(DomainError):
     code = "conflict"
+
+
+class NotAuthenticated(DomainError):
+    """No valid session or token: sign in, or send ``Authorization: Bearer <token>``."""
+
+    code = "not_authenticated"
+
+
+class NotAllowed(DomainError):
+    """Signed in, but this account may not do this (e.g. only a team's owner adds members)."""
+
+    code = "not_allowed"
+
+
+class TooManyAttempts(DomainError):
+    code = "too_many_attempts"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from goodword.schemas.network import Ref
 
@@ -148,7 +148,7 @@ class RecommendationPublic(BaseModel):
 class ReferenceCreate(BaseModel):
     vendor: str = Field(min_length=1)
     company: str | None = None
-    confidential: bool = False
+    confidential: StrictBool = False
     requested_by: str | None = None
     prospect: str | None = None
     note: str | None = None

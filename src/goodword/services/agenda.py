@@ -37,7 +37,7 @@ class AgendaPublic(BaseModel):
     items: list[AgendaItemPublic]
 
 
-def _public(i: AgendaItem) -> AgendaItemPublic:
+def public_item(i: AgendaItem) -> AgendaItemPublic:
     return AgendaItemPublic(
         key=i.key,
         kind=i.kind.value,
@@ -84,4 +84,4 @@ def today(
     counts = Counter(i.kind.value for i in items)
     if limit is not None:
         items = items[:limit]
-    return AgendaPublic(on=on or now, counts=dict(counts), items=[_public(i) for i in items])
+    return AgendaPublic(on=on or now, counts=dict(counts), items=[public_item(i) for i in items])

@@ -25,9 +25,17 @@ class RestoreReport(BaseModel):
     merged: bool
 
 
+#: Who may open a workspace belongs to the server's accounts, not to the network's data.
+NOT_BACKED_UP = {"memberships"}
+
+
 def _tables() -> list[Table]:
     """Every workspace-owned table, parents before children."""
-    return [t for t in Base.metadata.sorted_tables if "workspace_id" in t.columns]
+    return [
+        t
+        for t in Base.metadata.sorted_tables
+        if "workspace_id" in t.columns and t.name not in NOT_BACKED_UP
+    ]
 
 
 def backup(uow: UnitOfWork, now: datetime) -> str:
@@ -86,6 +94,8 @@ def restore(uow: UnitOfWork, document_text: str, *, merge: bool) -> RestoreRepor
             rows = decode_rows(document["tables"].get(table.name, {"columns": [], "rows": []}))
             for row in rows:
                 row["workspace_id"] = uow.workspace_id
+                if "share_token" in row:
+                    row["share_token"] = None  # a restored brief is not shared until re-shared
             if merge:
                 rows = _remap(table, rows, new_ids)
                 rows = _reuse_named(uow, table, rows, new_ids)

@@ -104,3 +104,12 @@ def reset_setting(uow: UnitOfWork, key: str) -> list[SettingPublic]:
             uow.session.delete(stored)
         uow.commit()
     return list_settings(uow)
+
+
+def set_settings(uow: UnitOfWork, values: dict[str, str]) -> list[SettingPublic]:
+    """Several settings in one unit of work: all change, or (one refused) none do."""
+    with uow:
+        for key, value in values.items():
+            set_setting(uow, key, value)
+        uow.commit()
+    return list_settings(uow)

@@ -25,6 +25,8 @@ class Workspace(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    kind: Mapped[str] = mapped_column(String(20), default="personal", server_default="personal")
+    """``personal`` (one account's, or the CLI's local one) or ``team`` (shared by members)."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -200,3 +200,5 @@ class Brief(Base):
     partners: Mapped[str | None] = mapped_column(Text)
     not_a_fit: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    share_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """The secret in the brief's read-only link; none until the user shares it."""

@@ -1,5 +1,6 @@
 """Every table, imported in one place so metadata is complete for Alembic and tests."""
 
+from goodword.storage.account_tables import ApiToken, Membership, ServerKey, User
 from goodword.storage.base import Base
 from goodword.storage.network_tables import (
     ContactPoint,
@@ -27,6 +28,7 @@ from goodword.storage.practice_tables import (
 )
 
 __all__ = [
+    "ApiToken",
     "Ask",
     "Base",
     "Brief",
@@ -34,6 +36,7 @@ __all__ = [
     "Gratitude",
     "Interaction",
     "Knows",
+    "Membership",
     "MergeRecord",
     "Note",
     "Opportunity",
@@ -44,8 +47,10 @@ __all__ = [
     "ReferenceRequest",
     "Referral",
     "ReferralMilestone",
+    "ServerKey",
     "Setting",
     "Skill",
     "Tag",
+    "User",
     "Workspace",
 ]

@@ -1,0 +1,76 @@
+"""What every API route needs, in one place: the clock, the store, the caller, their workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Header, Path, Query, Request
+from sqlalchemy import Engine
+
+from goodword.domain.errors import NotAuthenticated
+from goodword.schemas.accounts import UserPublic, WorkspacePublic
+from goodword.services.accounts import workspace_for
+from goodword.services.api_tokens import user_for_token
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+@dataclass
+class Server:
+    """Kept on ``app.state.server``: one engine for the process, and the injected clock."""
+
+    engine: Engine
+    clock: Callable[[], datetime]
+    secure_cookies: bool = False
+
+
+def server(request: Request) -> Server:
+    found: Server = request.app.state.server
+    return found
+
+
+def now(srv: Annotated[Server, Depends(server)]) -> datetime:
+    return srv.clock()
+
+
+def engine(srv: Annotated[Server, Depends(server)]) -> Engine:
+    return srv.engine
+
+
+def api_user(
+    srv: Annotated[Server, Depends(server)],
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> UserPublic:
+    """The account behind ``Authorization: Bearer <token>`` (a personal API token)."""
+    scheme, _, secret = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        raise NotAuthenticated(
+            "send a personal API token as 'Authorization: Bearer <token>' (Settings → API tokens)"
+        )
+    return user_for_token(srv.engine, secret.strip(), srv.clock())
+
+
+def api_workspace(
+    srv: Annotated[Server, Depends(server)],
+    user: Annotated[UserPublic, Depends(api_user)],
+    workspace: Annotated[
+        int | None,
+        Query(ge=1, le=2**63 - 1, description="Workspace id; default: your personal one"),
+    ] = None,
+) -> WorkspacePublic:
+    return workspace_for(srv.engine, user.id, workspace)
+
+
+def api_uow(
+    srv: Annotated[Server, Depends(server)],
+    workspace: Annotated[WorkspacePublic, Depends(api_workspace)],
+) -> UnitOfWork:
+    return UnitOfWork(srv.engine, workspace.id)
+
+
+Now = Annotated[datetime, Depends(now)]
+Uow = Annotated[UnitOfWork, Depends(api_uow)]
+User = Annotated[UserPublic, Depends(api_user)]
+Id = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]

@@ -1,0 +1,97 @@
+"""The agenda, drafted messages, the reciprocity ledger, imports, and who is calling."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+from sqlalchemy import Engine
+
+from goodword.api.deps import Now, Uow, User, engine
+from goodword.api.errors import COMMON_ERRORS
+from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.domain.dates import parse_as_of
+from goodword.drafts.rendering import DRAFT_KINDS
+from goodword.interop.uploads import read_upload
+from goodword.schemas.accounts import UserPublic, WorkspacePublic
+from goodword.schemas.practice import LedgerRow
+from goodword.services import agenda, drafting, importing, ledger
+from goodword.services.accounts import user_workspaces
+from goodword.services.agenda import AgendaPublic
+from goodword.services.drafting import DraftPublic
+from goodword.services.importing import ImportReport
+
+router = APIRouter(responses=COMMON_ERRORS)
+DraftKind = Annotated[str, Path(pattern="^(" + "|".join(DRAFT_KINDS) + ")$")]
+RecordId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
+
+
+@router.get("/agenda", tags=["agenda"])
+def get_agenda(
+    uow: Uow,
+    now: Now,
+    on: Annotated[
+        str | None, Query(max_length=40, description="The day to plan: 2026-11-22 (ISO-8601)")
+    ] = None,
+    kind: Annotated[list[str] | None, Query(max_length=20)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=500)] = None,
+) -> AgendaPublic:
+    """What you owe to whom today, and why, most important first."""
+    return agenda.today(uow, now, parse_as_of(on, now), kind, limit)
+
+
+@router.get("/drafts/{kind}", tags=["drafts"])
+def get_draft(
+    uow: Uow,
+    now: Now,
+    kind: DraftKind,
+    referral: RecordId = None,
+    recommendation: RecordId = None,
+    ask: RecordId = None,
+    reference: RecordId = None,
+    person: RecordId = None,
+    ask_for: Annotated[str, Query(max_length=40)] = "referral",
+) -> DraftPublic:
+    """A message drafted from the real facts (names, dates, what came of it)."""
+    targets: dict[str, str | int | None] = {
+        "referral": referral,
+        "recommendation": recommendation,
+        "ask": ask,
+        "reference": reference,
+        "person": f"#{person}" if person else None,
+    }
+    return drafting.draft(uow, kind, now, targets=targets, ask_for=ask_for)
+
+
+@router.get("/ledger", tags=["ledger"])
+def get_ledger(
+    uow: Uow, limit: Limit = 50, cursor: Cursor = None, person_id: RecordId = None
+) -> Page[LedgerRow]:
+    """The reciprocity balance with each person: who gave what, in points."""
+    who = f"#{person_id}" if person_id else None
+    return page(ledger.balance(uow, who), limit, cursor)
+
+
+@router.post("/imports/{source}", tags=["imports"])
+def create_import(
+    uow: Uow,
+    now: Now,
+    source: Literal["linkedin", "vcard", "google", "csv"],
+    file: Annotated[UploadFile, File(description="The export: LinkedIn zip, .vcf or .csv")],
+    map: Annotated[list[str] | None, Form(description="For csv: 'Column=field'")] = None,
+) -> ImportReport:
+    """Import a LinkedIn export, a vCard file, a Google Contacts CSV or any mapped CSV."""
+    data = file.file.read()
+    batch = read_upload(source, file.filename, data, map)
+    return importing.import_batch(uow, batch, now)
+
+
+@router.get("/me", tags=["account"])
+def me(user: User) -> UserPublic:
+    return user
+
+
+@router.get("/workspaces", tags=["account"])
+def workspaces(user: User, store: Annotated[Engine, Depends(engine)]) -> list[WorkspacePublic]:
+    """The workspaces you belong to; pass ``?workspace=ID`` to any route to work in one."""
+    return user_workspaces(store, user.id)

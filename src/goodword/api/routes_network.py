@@ -1,0 +1,143 @@
+"""People, organizations and interactions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from pydantic import BaseModel, Field
+
+from goodword.api.deps import Id, Now, Uow
+from goodword.api.errors import COMMON_ERRORS
+from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.domain.errors import InvalidValue
+from goodword.schemas.network import (
+    DeletionImpact,
+    InteractionCreate,
+    InteractionPublic,
+    NotePublic,
+    OrganizationCreate,
+    OrganizationDetail,
+    OrganizationPublic,
+    OrganizationUpdate,
+    PersonCreate,
+    PersonDetail,
+    PersonFilter,
+    PersonPublic,
+    PersonUpdate,
+)
+from goodword.services import interactions, organizations, people, people_merge
+
+router = APIRouter(responses=COMMON_ERRORS)
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+class NoteCreate(BaseModel):
+    body: str = Field(min_length=1, max_length=20_000)
+
+
+class TagsChange(BaseModel):
+    add: list[str] = []
+    remove: list[str] = []
+
+
+@router.get("/people", tags=["people"])
+def list_people(
+    uow: Uow,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    q: Text = None,
+    company: Text = None,
+    tag: Text = None,
+    skill: Text = None,
+) -> Page[PersonPublic]:
+    """People in the workspace, by name; filter by text, company, tag or skill."""
+    found = people.list_people(uow, PersonFilter(text=q, company=company, tag=tag, skill=skill))
+    return page(found, limit, cursor)
+
+
+@router.post("/people", status_code=status.HTTP_201_CREATED, tags=["people"])
+def create_person(uow: Uow, now: Now, data: PersonCreate) -> PersonPublic:
+    return people.add_person(uow, data, now)
+
+
+@router.get("/people/{person_id}", tags=["people"])
+def get_person(uow: Uow, person_id: Id) -> PersonDetail:
+    """A person with their notes and timeline."""
+    return people.show_person(uow, f"#{person_id}")
+
+
+@router.patch("/people/{person_id}", tags=["people"])
+def update_person(uow: Uow, now: Now, person_id: Id, changes: PersonUpdate) -> PersonPublic:
+    return people.edit_person(uow, f"#{person_id}", changes, now)
+
+
+@router.delete("/people/{person_id}", tags=["people"])
+def delete_person(uow: Uow, person_id: Id) -> DeletionImpact:
+    """Deletes the person and what hangs off them; answers with what was removed."""
+    return people_merge.delete_person(uow, person_id)
+
+
+@router.post("/people/{person_id}/tags", tags=["people"])
+def tag_person(uow: Uow, now: Now, person_id: Id, change: TagsChange) -> PersonPublic:
+    if not change.add and not change.remove:
+        raise InvalidValue("add: give tags to add or to remove")
+    result = None
+    if change.add:
+        result = people.tag_person(uow, f"#{person_id}", change.add, remove=False, now=now)
+    if change.remove:
+        result = people.tag_person(uow, f"#{person_id}", change.remove, remove=True, now=now)
+    assert result is not None
+    return result
+
+
+@router.post("/people/{person_id}/notes", status_code=201, tags=["people"])
+def note_person(uow: Uow, now: Now, person_id: Id, note: NoteCreate) -> NotePublic:
+    return people.note_person(uow, f"#{person_id}", note.body, now)
+
+
+@router.get("/organizations", tags=["organizations"])
+def list_organizations(
+    uow: Uow, limit: Limit = 50, cursor: Cursor = None, q: Text = None, tag: Text = None
+) -> Page[OrganizationPublic]:
+    return page(organizations.list_orgs(uow, text=q, tag=tag), limit, cursor)
+
+
+@router.post("/organizations", status_code=201, tags=["organizations"])
+def create_organization(uow: Uow, now: Now, data: OrganizationCreate) -> OrganizationPublic:
+    return organizations.add_org(uow, data, now)
+
+
+@router.get("/organizations/{org_id}", tags=["organizations"])
+def get_organization(uow: Uow, org_id: Id) -> OrganizationDetail:
+    return organizations.show_org(uow, f"#{org_id}")
+
+
+@router.patch("/organizations/{org_id}", tags=["organizations"])
+def update_organization(
+    uow: Uow, now: Now, org_id: Id, changes: OrganizationUpdate
+) -> OrganizationPublic:
+    return organizations.edit_org(uow, f"#{org_id}", changes, now)
+
+
+@router.delete("/organizations/{org_id}", tags=["organizations"])
+def delete_organization(uow: Uow, org_id: Id) -> DeletionImpact:
+    return organizations.delete_org(uow, org_id)
+
+
+@router.get("/interactions", tags=["interactions"])
+def list_interactions(
+    uow: Uow,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> Page[InteractionPublic]:
+    """Interactions, newest first; optionally with one person."""
+    who = f"#{person_id}" if person_id else None
+    return page(interactions.list_interactions(uow, who), limit, cursor)
+
+
+@router.post("/interactions", status_code=201, tags=["interactions"])
+def log_interaction(uow: Uow, now: Now, data: InteractionCreate) -> InteractionPublic:
+    """Log an interaction; ``person`` is a name, an email or ``#id``."""
+    return interactions.log_interaction(uow, data, now)

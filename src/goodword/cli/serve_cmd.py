@@ -1,0 +1,118 @@
+"""``goodword serve`` and ``goodword user``: the web app and API, and its accounts."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from goodword.cli import deps
+from goodword.cli.options import Json
+from goodword.cli.render import console, done, emit, table
+from goodword.domain.errors import InvalidValue
+from goodword.schemas.accounts import UserCreate
+from goodword.services import accounts
+from goodword.web import server
+
+user_app = typer.Typer(no_args_is_help=True)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+    secure_cookies: Annotated[
+        bool, typer.Option("--secure-cookies", help="Send cookies over HTTPS only (behind TLS).")
+    ] = False,
+) -> None:
+    """Start the web app and the REST API (docs at /docs) on this database.
+
+    On 127.0.0.1 the first visit creates the first account; on any other address create it
+    first with `goodword user create`.
+
+    Example: goodword serve --port 8000
+    """
+    import uvicorn
+
+    url, _, _ = deps.state(ctx).engine()
+    os.environ[server.ENV_URL] = url
+    os.environ[server.ENV_LOOPBACK] = "1" if _is_loopback(host) else "0"
+    os.environ[server.ENV_SECURE] = "1" if secure_cookies else "0"
+    if not _is_loopback(host) and accounts.count_users(deps.state(ctx).engine()[1]) == 0:
+        raise InvalidValue(
+            f"no account yet and {host} is not this machine only: "
+            "create one first with `goodword user create EMAIL --name NAME`"
+        )
+    console.print(f"goodword on http://{host}:{port}/  (API docs: /docs) — Ctrl+C stops it")
+    uvicorn.run(
+        "goodword.web.server:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        proxy_headers=False,
+    )
+
+
+@user_app.command("create")
+def user_create(
+    ctx: typer.Context,
+    email: Annotated[str, typer.Argument(help="The account's email (its sign-in name).")],
+    name: Annotated[str, typer.Option(help="The account's name, shown on pages.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Create an account (the first one opens the network the CLI keeps).
+
+    Example: goodword user create ana@example.com --name "Ana Silva"
+    """
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt(
+            "Password (10 characters or more)", hide_input=True, confirmation_prompt=True
+        )
+    user = accounts.create_user(
+        deps.state(ctx).engine()[1],
+        UserCreate(email=email, name=name, password=password),
+        deps.clock(),
+    )
+    emit(
+        as_json,
+        user,
+        lambda u: done(f"account #{u.id} {u.email} created; sign in with `goodword serve`"),
+    )
+
+
+@user_app.command("list")
+def user_list(ctx: typer.Context, as_json: Json = False) -> None:
+    """List the accounts on this database.
+
+    Example: goodword user list
+    """
+    rows = accounts.list_users(deps.state(ctx).engine()[1])
+    emit(
+        as_json,
+        rows,
+        lambda us: table(
+            "Accounts",
+            ["id", "email", "name", "since"],
+            [[u.id, u.email, u.name, u.created_at.date()] for u in us],
+        ),
+    )

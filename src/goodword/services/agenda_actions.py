@@ -1,0 +1,123 @@
+"""Acting on an agenda item from a page: its draft, and the one step that marks it done.
+
+An item names its record (``about``, e.g. ``referral:12``) and its kind; this module maps the
+two to the same use cases the CLI's ``done`` command runs. Items that need the user's words
+(the qualifying answers, a reference decision, what to offer) have no one-click step: their
+page has the form.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from datetime import datetime
+
+from goodword.domain.errors import DomainError, InvalidValue
+from goodword.schemas.network import InteractionCreate
+from goodword.schemas.practice import AskCreate
+from goodword.services import asks, interactions, recommendations, referral_milestones
+from goodword.services.agenda import AgendaItemPublic, agenda_items, public_item
+from goodword.services.drafting import DraftPublic, draft
+from goodword.storage.unit_of_work import UnitOfWork
+
+Step = Callable[[UnitOfWork, int, datetime], object]
+
+#: (kind, record) → (button label, the step, what to say when it is done)
+ONE_CLICK: dict[tuple[str, str], tuple[str, Step, str]] = {
+    ("thank", "referral"): (
+        "Mark thanked",
+        lambda u, i, now: referral_milestones.thank_referrer(u, i, "email", now),
+        "Thank-you recorded.",
+    ),
+    ("thank", "recommendation"): (
+        "Mark thanked",
+        lambda u, i, now: recommendations.thank_for_recommendation(u, i, "email", now),
+        "Thank-you recorded.",
+    ),
+    ("contact", "referral"): (
+        "Mark contacted",
+        lambda u, i, now: referral_milestones.record_contact(u, i, succeeded=True, now=now),
+        "Contact recorded; tell the referrer how it goes.",
+    ),
+    ("update-referrer", "referral"): (
+        "Mark referrer updated",
+        lambda u, i, now: referral_milestones.record_referrer_updated(u, i, now),
+        "Loop closed: the referrer knows how it went.",
+    ),
+    ("follow-up-ask", "ask"): (
+        "Mark follow-up sent",
+        lambda u, i, now: asks.follow_up_ask(u, i, now),
+        "Follow-up recorded; that was the only one.",
+    ),
+    ("close-ask", "ask"): (
+        "Close as no response",
+        lambda u, i, now: asks.answer_ask(u, i, "no-response", now),
+        "Ask closed gracefully.",
+    ),
+    ("recommend", "recommendation"): (
+        "Mark sent",
+        lambda u, i, now: recommendations.set_recommendation_status(u, i, "sent", now),
+        "Recommendation marked sent.",
+    ),
+    ("keep-in-touch", "person"): (
+        "Mark checked in",
+        lambda u, i, now: interactions.log_interaction(
+            u, InteractionCreate(person=f"#{i}", kind="message", note="Checked in"), now
+        ),
+        "Check-in logged.",
+    ),
+    ("ask", "person"): (
+        "Mark asked",
+        lambda u, i, now: asks.create_ask(u, AskCreate(person=f"#{i}"), now),
+        "Ask recorded; goodword will remind you to follow up once.",
+    ),
+}
+
+
+def split_about(about: str) -> tuple[str, int]:
+    record, _, number = about.partition(":")
+    if not number.isdigit():
+        raise InvalidValue(f"item: '{about}' does not name a record")
+    return record, int(number)
+
+
+def one_click_label(item: AgendaItemPublic) -> str | None:
+    record, _ = split_about(item.about)
+    found = ONE_CLICK.get((item.kind, record))
+    return found[0] if found else None
+
+
+def complete_item(uow: UnitOfWork, kind: str, about: str, now: datetime) -> str:
+    """Record the step that settles this agenda item; refused if it has no one-click step."""
+    record, record_id = split_about(about)
+    found = ONE_CLICK.get((kind, record))
+    if found is None:
+        raise InvalidValue(f"item: a {kind} item is done from its page, not in one click")
+    _, step, message = found
+    step(uow, record_id, now)
+    return message
+
+
+def item_draft(uow: UnitOfWork, item: AgendaItemPublic, now: datetime) -> DraftPublic:
+    """The drafted message the item's CLI hint names (``goodword draft KIND --record ID``)."""
+    words = shlex.split(item.draft)
+    kind, options = words[2], words[3:]
+    targets: dict[str, str | int | None] = {}
+    for flag, value in zip(options[::2], options[1::2], strict=False):
+        targets[flag.removeprefix("--")] = value
+    return draft(uow, kind, now, targets=targets)
+
+
+def agenda_with_drafts(
+    uow: UnitOfWork, now: datetime, limit: int = 50
+) -> list[tuple[AgendaItemPublic, DraftPublic | None, str | None]]:
+    """The day's items with their drafts and one-click labels, for the Today page."""
+    rows = []
+    for item in agenda_items(uow, now)[:limit]:
+        public = public_item(item)
+        try:
+            message: DraftPublic | None = item_draft(uow, public, now)
+        except DomainError:  # a record changed under the item: show it without a draft
+            message = None
+        rows.append((public, message, one_click_label(public)))
+    return rows

@@ -1,0 +1,29 @@
+"""The pages, gathered in one router."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from goodword.web import (
+    routes_auth,
+    routes_import,
+    routes_insights,
+    routes_people,
+    routes_practice,
+    routes_referrals,
+    routes_settings,
+    routes_today,
+)
+
+web_router = APIRouter(include_in_schema=False)
+for module in (
+    routes_auth,
+    routes_today,
+    routes_people,
+    routes_referrals,
+    routes_practice,
+    routes_import,
+    routes_insights,
+    routes_settings,
+):
+    web_router.include_router(module.router)

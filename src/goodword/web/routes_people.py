@@ -1,0 +1,146 @@
+"""People: search and filter, a person's page, and the forms on it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from goodword.domain.errors import DomainError, InvalidValue
+from goodword.schemas.network import InteractionCreate, PersonCreate, PersonFilter
+from goodword.schemas.practice import AskCreate, ReferralFilter, ReferralReceive
+from goodword.services import asks, interactions, ledger, people, referral_milestones, referrals
+from goodword.web.deps import Form, PageDep, flash
+from goodword.web.forms import present, text, words
+from goodword.web.validation import invalid
+
+router = APIRouter(include_in_schema=False)
+Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Filter = Annotated[str | None, Query(max_length=300)]
+
+
+@router.get("/people")
+def people_list(
+    page: PageDep,
+    q: Filter = None,
+    company: Filter = None,
+    tag: Filter = None,
+    skill: Filter = None,
+) -> Response:
+    filters = PersonFilter(text=q, company=company, tag=tag, skill=skill, limit=500)
+    found = people.list_people(page.uow(), filters)
+    return page.render("people.html", people=found, filters=filters)
+
+
+@router.post("/people")
+def person_add(page: PageDep, form: Form) -> Response:
+    try:
+        data = PersonCreate(
+            **present(form, "name", "company", "title", "how_met", "note"),
+            emails=words(form, "emails"),
+            phones=words(form, "phones"),
+            skills=words(form, "skills"),
+            tags=words(form, "tags"),
+        )
+        person = people.add_person(page.uow(), data, page.now)
+    except (DomainError, ValidationError) as error:
+        return page.failed("/people", invalid(error))
+    return page.done(f"/people/{person.id}", f"{person.name} added.")
+
+
+@router.get("/people/{person_id}")
+def person_page(page: PageDep, person_id: Id) -> Response:
+    uow = page.uow()
+    person = people.show_person(uow, f"#{person_id}")
+    rows = ledger.balance(uow, f"#{person_id}")
+    theirs = referrals.list_referrals(
+        uow, ReferralFilter(direction="received", person=f"#{person_id}")
+    )
+    unthanked = [
+        r for r in theirs if r.referrer and r.referrer.id == person_id and r.stage == "received"
+    ]
+    return page.render(
+        "person.html",
+        person=person,
+        ledger=rows[0] if rows else None,
+        unthanked=unthanked,
+        referrals=theirs,
+    )
+
+
+def _act(page: PageDep, person_id: int, action: object, message: str) -> Response:
+    url = f"/people/{person_id}"
+    try:
+        action()  # type: ignore[operator]
+    except (DomainError, ValidationError) as error:
+        return page.failed(url, invalid(error))
+    return page.done(url, message)
+
+
+@router.post("/people/{person_id}/interactions")
+def person_interaction(page: PageDep, person_id: Id, form: Form) -> Response:
+    def act() -> None:
+        data = InteractionCreate(
+            person=f"#{person_id}", **present(form, "kind", "sentiment", "when", "note")
+        )
+        interactions.log_interaction(page.uow(), data, page.now)
+
+    return _act(page, person_id, act, "Interaction logged.")
+
+
+@router.post("/people/{person_id}/referrals")
+def person_referral(page: PageDep, person_id: Id, form: Form) -> Response:
+    def act() -> None:
+        prospect = text(form, "prospect")
+        if prospect is None:
+            raise InvalidValue("prospect: who did they refer to you?")
+        data = ReferralReceive(
+            referrer=f"#{person_id}",
+            prospect=prospect,
+            **present(form, "kind", "description", "value", "when"),
+        )
+        referrals.receive_referral(page.uow(), data, page.now)
+
+    return _act(page, person_id, act, "Referral recorded — thank them soon (it is on Today).")
+
+
+@router.post("/people/{person_id}/asks")
+def person_ask(page: PageDep, person_id: Id, form: Form) -> Response:
+    def act() -> None:
+        data = AskCreate(
+            person=f"#{person_id}", **present(form, "kind", "purpose", "channel", "note")
+        )
+        created = asks.create_ask(page.uow(), data, page.now)
+        for warning in created.warnings:
+            flash(page.request, warning)
+
+    return _act(page, person_id, act, "Ask recorded; one gentle follow-up will be suggested.")
+
+
+@router.post("/people/{person_id}/thanks")
+def person_thanks(page: PageDep, person_id: Id, form: Form) -> Response:
+    def act() -> None:
+        raw = text(form, "referral_id") or ""
+        if not raw.isdigit():
+            raise InvalidValue("referral_id: choose the referral you are thanking them for")
+        found = referrals.show_referral(page.uow(), int(raw))
+        if not found.referrer or found.referrer.id != person_id:
+            raise InvalidValue("referral_id: that referral is not from this person")
+        referral_milestones.thank_referrer(
+            page.uow(), int(raw), text(form, "via") or "email", page.now, note=text(form, "note")
+        )
+
+    return _act(page, person_id, act, "Thank-you recorded.")
+
+
+@router.post("/people/{person_id}/notes")
+def person_note(page: PageDep, person_id: Id, form: Form) -> Response:
+    def act() -> None:
+        body = text(form, "body")
+        if body is None:
+            raise InvalidValue("body: write the note")
+        people.note_person(page.uow(), f"#{person_id}", body, page.now)
+
+    return _act(page, person_id, act, "Note added.")

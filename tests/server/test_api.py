@@ -1,0 +1,230 @@
+"""The REST API through the test client: each endpoint's success and its errors."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from tests.server.conftest import Account
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def error_of(response: object, status: int, code: str | None = None) -> dict[str, str]:
+    assert response.status_code == status, response.text  # type: ignore[attr-defined]
+    body = response.json()["error"]  # type: ignore[attr-defined]
+    assert set(body) == {"code", "message", "field"}
+    assert body["message"]
+    if code:
+        assert body["code"] == code
+    return body  # type: ignore[no-any-return]
+
+
+def test_without_a_token_every_route_says_401(ana: Account) -> None:
+    from fastapi.testclient import TestClient
+
+    anonymous = TestClient(ana.api.app)
+    error_of(anonymous.get("/api/v1/people"), 401, "not_authenticated")
+    bad = TestClient(ana.api.app, headers={"Authorization": "Bearer gw_nope"})
+    assert bad.get("/api/v1/people").status_code == 401
+    assert anonymous.get("/api/v1/people").headers["www-authenticate"] == "Bearer"
+
+
+def test_people_create_read_update_delete(ana: Account) -> None:
+    api = ana.api
+    created = api.post(
+        "/api/v1/people",
+        json={
+            "name": "Carla Diaz",
+            "company": "Acme",
+            "emails": ["carla@acme.example"],
+            "skills": ["tax law"],
+        },
+    )
+    assert created.status_code == 201
+    person = created.json()
+    assert person["company"]["name"] == "Acme" and person["emails"] == ["carla@acme.example"]
+    pid = person["id"]
+    assert api.get(f"/api/v1/people/{pid}").json()["timeline"] == []
+    changed = api.patch(f"/api/v1/people/{pid}", json={"title": "Partner"})
+    assert changed.json()["title"] == "Partner"
+    tagged = api.post(f"/api/v1/people/{pid}/tags", json={"add": ["lawyer"]}).json()
+    assert tagged["tags"] == ["lawyer"]
+    assert (
+        api.post(f"/api/v1/people/{pid}/notes", json={"body": "met at the summit"}).status_code
+        == 201
+    )
+    found = api.get("/api/v1/people", params={"skill": "tax law"}).json()
+    assert [p["id"] for p in found["items"]] == [pid]
+    assert api.delete(f"/api/v1/people/{pid}").json()["name"] == "Carla Diaz"
+    error_of(api.get(f"/api/v1/people/{pid}"), 404, "not_found")
+
+
+def test_bad_input_is_a_4xx_with_the_field_named(ana: Account) -> None:
+    api = ana.api
+    body = error_of(api.post("/api/v1/people", json={"name": ""}), 422, "validation")
+    assert body["field"] == "name"
+    body = error_of(
+        api.post(
+            "/api/v1/people", content=b"{not json", headers={"content-type": "application/json"}
+        ),
+        400,
+    )
+    assert body["code"] == "malformed"
+    error_of(api.get("/api/v1/people/0"), 422)
+    error_of(api.get(f"/api/v1/people/{2**64}"), 422)
+    error_of(api.get("/api/v1/people", params={"limit": 0}), 422)
+    body = error_of(api.get("/api/v1/people", params={"cursor": "garbage"}), 422)
+    assert body["field"] == "cursor"
+    error_of(api.patch("/api/v1/people/1", json={"nonsense": 1}), 422)
+
+
+def test_pagination_walks_every_item_once(ana: Account) -> None:
+    for i in range(7):
+        ana.api.post("/api/v1/people", json={"name": f"Person {i}"})
+    seen: list[int] = []
+    cursor = None
+    while True:
+        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
+        page = ana.api.get("/api/v1/people", params=params).json()
+        seen += [p["id"] for p in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(set(seen)) and len(seen) == 7
+
+
+def test_a_referral_through_every_milestone(ana: Account) -> None:
+    api = ana.api
+    api.post("/api/v1/people", json={"name": "Dev Iyer"})
+    r = api.post(
+        "/api/v1/referrals/received",
+        json={
+            "referrer": "Dev Iyer",
+            "prospect": "Rina Sato",
+            "value": "3000",
+            "when": "2026-11-20",
+        },
+    )
+    assert r.status_code == 201 and r.json()["stage"] == "received"
+    rid = r.json()["id"]
+    # order matters: the outcome cannot come before contact (the practice's rules: 409)
+    error_of(api.post(f"/api/v1/referrals/{rid}/referrer-updated", json={}), 409, "rule_violation")
+    assert (
+        api.post(f"/api/v1/referrals/{rid}/thanked", json={"via": "email"}).json()["stage"]
+        == "thanked"
+    )
+    assert (
+        api.post(f"/api/v1/referrals/{rid}/qualified", json={"why_fit": "needs data"}).json()[
+            "stage"
+        ]
+        == "qualified"
+    )
+    assert (
+        api.post(f"/api/v1/referrals/{rid}/contacted", json={"succeeded": True}).json()["stage"]
+        == "contacted"
+    )
+    error_of(api.post(f"/api/v1/referrals/{rid}/outcome", json={"outcome": "maybe"}), 422)
+    won = api.post(f"/api/v1/referrals/{rid}/outcome", json={"outcome": "won", "value": "5000"})
+    assert won.json()["stage"] == "outcome"
+    closed = api.post(f"/api/v1/referrals/{rid}/referrer-updated", json={"note": "told Dev"})
+    assert closed.json()["stage"] == "loop-closed"
+    listed = api.get("/api/v1/referrals", params={"stage": "loop-closed"}).json()["items"]
+    assert [x["id"] for x in listed] == [rid]
+    gratitude = api.get("/api/v1/gratitude").json()["items"]
+    assert gratitude[0]["referral_id"] == rid and gratitude[0]["kind"] == "email"
+    ledger = api.get("/api/v1/ledger").json()["items"]
+    assert ledger[0]["person"]["name"] == "Dev Iyer" and ledger[0]["they_gave_points"] > 0
+
+
+def test_asks_recommendations_references_opportunities_brief(ana: Account) -> None:
+    api = ana.api
+    api.post("/api/v1/people", json={"name": "Maya Rao"})
+    ask = api.post("/api/v1/asks", json={"person": "Maya Rao", "purpose": "an intro"})
+    assert ask.status_code == 201
+    ask_id = ask.json()["ask"]["id"]
+    error_of(api.post("/api/v1/asks", json={"person": "Maya Rao"}), 409)  # too soon after the last
+    assert (
+        api.post(f"/api/v1/asks/{ask_id}/answer", json={"answer": "accepted"}).json()["status"]
+        == "accepted"
+    )
+    rec = api.post(
+        "/api/v1/recommendations",
+        json={"person": "Maya Rao", "direction": "received", "text": "Great"},
+    )
+    assert rec.status_code == 201
+    thanks = api.post(f"/api/v1/recommendations/{rec.json()['id']}/thanked", json={"via": "email"})
+    assert thanks.status_code == 201 and thanks.json()["recommendation_id"] == rec.json()["id"]
+    ref = api.post(
+        "/api/v1/references", json={"vendor": "Globex", "company": "Initech", "confidential": True}
+    )
+    ref_id = ref.json()["id"]
+    error_of(api.post(f"/api/v1/references/{ref_id}/given", json={}), 409)  # not approved yet
+    decided = api.post(
+        f"/api/v1/references/{ref_id}/decision", json={"approve": True, "approver": "Legal"}
+    )
+    assert decided.json()["status"] == "approved"
+    assert api.post(f"/api/v1/references/{ref_id}/given", json={}).json()["status"] == "given"
+    opp = api.post(
+        "/api/v1/opportunities",
+        json={"title": "Berlin employment lawyer", "skills": ["employment law"]},
+    )
+    assert api.post(f"/api/v1/opportunities/{opp.json()['id']}/close").json()["status"] == "closed"
+    assert api.patch("/api/v1/brief", json={"looking_for": "CFOs"}).json()["looking_for"] == "CFOs"
+    assert api.get("/api/v1/brief").json()["looking_for"] == "CFOs"
+
+
+def test_agenda_and_drafts(ana: Account) -> None:
+    api = ana.api
+    api.post("/api/v1/people", json={"name": "Elif Patel", "emails": ["elif@example.com"]})
+    api.post(
+        "/api/v1/referrals/received",
+        json={"referrer": "Elif Patel", "prospect": "Pete Ruiz", "when": "2026-11-15"},
+    )
+    agenda = api.get("/api/v1/agenda").json()
+    thank = [i for i in agenda["items"] if i["kind"] == "thank"]
+    assert thank and "Elif Patel" in thank[0]["reason"]
+    rid = int(thank[0]["about"].split(":")[1])
+    draft = api.get("/api/v1/drafts/thank-you", params={"referral": rid}).json()
+    assert draft["email"] == "elif@example.com" and "Pete Ruiz" in draft["body"]
+    error_of(api.get("/api/v1/drafts/poem", params={"referral": rid}), 422)
+    error_of(api.get("/api/v1/drafts/thank-you"), 422)
+    error_of(api.get("/api/v1/agenda", params={"kind": "dance"}), 422)
+
+
+def test_imports_a_linkedin_zip_and_a_vcard(ana: Account) -> None:
+    folder = FIXTURES / "linkedin" / "current"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for file in folder.iterdir():
+            archive.write(file, file.name)
+    report = ana.api.post(
+        "/api/v1/imports/linkedin",
+        files={"file": ("export.zip", buffer.getvalue(), "application/zip")},
+    )
+    assert report.status_code == 200, report.text
+    assert report.json()["created"] > 0
+    again = ana.api.post(
+        "/api/v1/imports/linkedin",
+        files={"file": ("export.zip", buffer.getvalue(), "application/zip")},
+    ).json()
+    assert again["created"] == 0
+    body = error_of(
+        ana.api.post(
+            "/api/v1/imports/linkedin", files={"file": ("x.zip", b"not a zip", "application/zip")}
+        ),
+        422,
+    )
+    assert "zip" in body["message"]
+    error_of(
+        ana.api.post("/api/v1/imports/csv", files={"file": ("a.csv", b"Name\nX\n", "text/csv")}),
+        422,
+    )
+
+
+def test_me_and_workspaces(ana: Account) -> None:
+    assert ana.api.get("/api/v1/me").json()["email"] == "ana@example.com"
+    spaces = ana.api.get("/api/v1/workspaces").json()
+    assert [w["kind"] for w in spaces] == ["personal"]
+    error_of(ana.api.get("/api/v1/people", params={"workspace": 999_999}), 404)
