@@ -61,7 +61,7 @@ def csrf_of(html: str) -> str:
     return found.group(1)
 
 
-class Browser:
+class WebClient:
     """A cookie-keeping client that fills in forms' CSRF tokens, like a browser would."""
 
     def __init__(self, app: FastAPI) -> None:
@@ -88,7 +88,7 @@ class Browser:
 
 
 @pytest.fixture
-def browser(app: FastAPI) -> Iterator[Browser]:
-    b = Browser(app)
+def web(app: FastAPI) -> Iterator[WebClient]:
+    b = WebClient(app)
     yield b
     b.client.close()

@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute
 
 from goodword.api.routes import api_router
 from goodword.web.routes import web_router
-from tests.server.conftest import Account, Browser
+from tests.server.conftest import Account, WebClient
 
 MILESTONE = {"note": "x"}
 #: A valid body for each API route with an id, so only the id can make it fail.
@@ -194,23 +194,23 @@ def test_lists_and_creates_never_reach_another_workspace(ana: Account, bo: Accou
 
 
 def test_pages_answer_404_for_another_accounts_ids(
-    app: FastAPI, ana: Account, bo: Account, browser: Browser
+    app: FastAPI, ana: Account, bo: Account, web: WebClient
 ) -> None:
     ids = ana_records(ana)
-    browser.login("bo@example.com")
+    web.login("bo@example.com")
     checked = 0
     for method, template in flat(web_router.routes):
         if "{" not in template or (method, template) in NOT_RECORDS:
             continue
         path = fill(template, ids)
         if method == "GET":
-            response = browser.get(path)
+            response = web.get(path)
         else:
             form = {k: fill(v, ids) for k, v in WEB_FORMS[(method, template)].items()}
-            response = browser.post(path, form)
+            response = web.post(path, form)
         assert response.status_code == 404, f"{method} {path}: {response.status_code}"
         assert "Carla" not in response.text
         checked += 1
     assert checked >= 15
-    assert "Carla" not in browser.get("/people").text
-    assert "Rina" not in browser.get("/referrals").text
+    assert "Carla" not in web.get("/people").text
+    assert "Rina" not in web.get("/referrals").text

@@ -12,7 +12,7 @@ from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.tables import Interaction, User
 from goodword.web.app import create_app
 from tests.conftest import NOW
-from tests.server.conftest import PASSWORD, Account, Browser
+from tests.server.conftest import PASSWORD, Account, WebClient
 
 
 def users(engine: Engine) -> int:
@@ -21,27 +21,25 @@ def users(engine: Engine) -> int:
 
 
 def test_the_first_visit_creates_the_first_account_on_the_local_network(
-    engine: Engine, browser: Browser
+    engine: Engine, web: WebClient
 ) -> None:
     local = ensure_workspace(engine, LOCAL_WORKSPACE, NOW)  # the CLI's data
-    page = browser.get("/")
+    page = web.get("/")
     assert page.url.path == "/setup"
-    done = browser.post("/setup", {"name": "Ana", "email": "Ana@Example.com", "password": PASSWORD})
+    done = web.post("/setup", {"name": "Ana", "email": "Ana@Example.com", "password": PASSWORD})
     assert done.status_code == 200 and done.url.path == "/"
     assert "Welcome, Ana" in done.text
     with Session(engine) as session:
         user = session.scalars(select(User)).one()
         assert user.email == "ana@example.com" and user.personal_workspace_id == local
         assert user.password_hash.startswith("$argon2id$")
-    browser.client.cookies.clear()
-    assert browser.get("/setup").url.path == "/login"  # only while no account exists
+    web.client.cookies.clear()
+    assert web.get("/setup").url.path == "/login"  # only while no account exists
 
 
-def test_setup_refuses_a_short_password_and_writes_nothing(
-    engine: Engine, browser: Browser
-) -> None:
-    browser.get("/setup")
-    page = browser.post("/setup", {"name": "Ana", "email": "ana@example.com", "password": "short"})
+def test_setup_refuses_a_short_password_and_writes_nothing(engine: Engine, web: WebClient) -> None:
+    web.get("/setup")
+    page = web.post("/setup", {"name": "Ana", "email": "ana@example.com", "password": "short"})
     assert page.status_code == 422 and "password" in page.text
     assert users(engine) == 0
 
@@ -52,30 +50,30 @@ def test_no_setup_page_on_a_public_address(engine: Engine) -> None:
     assert public.get("/login").status_code == 200
 
 
-def test_sign_in_sign_out_and_the_rate_limit(ana: Account, browser: Browser) -> None:
-    assert browser.get("/people").url.path == "/login"
-    wrong = browser.login("ana@example.com", "not the password")
+def test_sign_in_sign_out_and_the_rate_limit(ana: Account, web: WebClient) -> None:
+    assert web.get("/people").url.path == "/login"
+    wrong = web.login("ana@example.com", "not the password")
     assert wrong.status_code == 401 and "wrong email or password" in wrong.text
     for _ in range(4):
-        browser.login("ana@example.com", "still wrong")
-    blocked = browser.login("ana@example.com")  # right password, but too many failures
+        web.login("ana@example.com", "still wrong")
+    blocked = web.login("ana@example.com")  # right password, but too many failures
     assert blocked.status_code == 429 and "too many failed sign-ins" in blocked.text
 
 
-def test_a_good_sign_in_and_out(ana: Account, browser: Browser) -> None:
-    page = browser.login("ana@example.com")
+def test_a_good_sign_in_and_out(ana: Account, web: WebClient) -> None:
+    page = web.login("ana@example.com")
     assert page.url.path == "/" and "Ana Silva" in page.text
-    out = browser.post("/logout")
+    out = web.post("/logout")
     assert out.url.path == "/login"
-    assert browser.get("/people").url.path == "/login"
+    assert web.get("/people").url.path == "/login"
 
 
-def test_next_never_leaves_the_site(ana: Account, browser: Browser) -> None:
-    browser.get("/login")
-    page = browser.client.post(
+def test_next_never_leaves_the_site(ana: Account, web: WebClient) -> None:
+    web.get("/login")
+    page = web.client.post(
         "/login",
         data={
-            "csrf_token": browser.token,
+            "csrf_token": web.token,
             "email": "ana@example.com",
             "password": PASSWORD,
             "next": "//evil.example/x",
@@ -86,13 +84,13 @@ def test_next_never_leaves_the_site(ana: Account, browser: Browser) -> None:
 
 
 def test_forms_without_the_csrf_token_are_refused(
-    engine: Engine, ana: Account, browser: Browser
+    engine: Engine, ana: Account, web: WebClient
 ) -> None:
-    browser.login("ana@example.com")
+    web.login("ana@example.com")
     person = ana.api.post("/api/v1/people", json={"name": "Carla"}).json()
-    refused = browser.client.post(f"/people/{person['id']}/interactions", data={"kind": "call"})
+    refused = web.client.post(f"/people/{person['id']}/interactions", data={"kind": "call"})
     assert refused.status_code == 403
-    forged = browser.client.post(
+    forged = web.client.post(
         f"/people/{person['id']}/interactions", data={"kind": "call", "csrf_token": "forged"}
     )
     assert forged.status_code == 403
@@ -100,15 +98,15 @@ def test_forms_without_the_csrf_token_are_refused(
         assert session.scalar(select(func.count()).select_from(Interaction)) == 0
 
 
-def test_security_headers_and_cookie_flags(ana: Account, browser: Browser) -> None:
-    page = browser.login("ana@example.com")
+def test_security_headers_and_cookie_flags(ana: Account, web: WebClient) -> None:
+    page = web.login("ana@example.com")
     csp = page.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
     assert page.headers["x-content-type-options"] == "nosniff"
-    cookie = browser.client.get("/login").headers.get("set-cookie") or ""
-    login = browser.client.post(
-        "/login", data={"csrf_token": browser.token, "email": "x@y.z", "password": "x"}
+    cookie = web.client.get("/login").headers.get("set-cookie") or ""
+    login = web.client.post(
+        "/login", data={"csrf_token": web.token, "email": "x@y.z", "password": "x"}
     )
     cookie = login.headers.get("set-cookie") or cookie
     assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()
@@ -116,74 +114,72 @@ def test_security_headers_and_cookie_flags(ana: Account, browser: Browser) -> No
     assert " style=" not in page.text
 
 
-def test_today_marks_a_thank_you_done_and_the_item_disappears(
-    ana: Account, browser: Browser
-) -> None:
+def test_today_marks_a_thank_you_done_and_the_item_disappears(ana: Account, web: WebClient) -> None:
     ana.api.post("/api/v1/people", json={"name": "Elif Patel"})
     ana.api.post(
         "/api/v1/referrals/received", json={"referrer": "Elif Patel", "prospect": "Pete Ruiz"}
     )
-    today = browser.login("ana@example.com")
+    today = web.login("ana@example.com")
     assert "Mark thanked" in today.text and "Pete Ruiz" in today.text
     about = re.search(r'name="about" value="(referral:\d+)"', today.text)
     assert about
-    after = browser.post("/today/done", {"kind": "thank", "about": about.group(1)})
+    after = web.post("/today/done", {"kind": "thank", "about": about.group(1)})
     assert "Thank-you recorded." in after.text
     assert f'value="{about.group(1)}"' not in after.text or "Mark thanked" not in after.text
     referral = ana.api.get("/api/v1/referrals").json()["items"][0]
     assert referral["stage"] == "thanked"
 
 
-def test_a_persons_page_logs_an_interaction(ana: Account, browser: Browser) -> None:
+def test_a_persons_page_logs_an_interaction(ana: Account, web: WebClient) -> None:
     person = ana.api.post("/api/v1/people", json={"name": "Carla Diaz"}).json()
-    browser.login("ana@example.com")
-    browser.get(f"/people/{person['id']}")
-    page = browser.post(
+    web.login("ana@example.com")
+    web.get(f"/people/{person['id']}")
+    page = web.post(
         f"/people/{person['id']}/interactions",
         {"kind": "meeting", "sentiment": "positive", "note": "coffee"},
     )
     assert "Interaction logged." in page.text and "coffee" in page.text
-    bad = browser.post(f"/people/{person['id']}/interactions", {"kind": "dance"})
+    bad = web.post(f"/people/{person['id']}/interactions", {"kind": "dance"})
     assert "dance" in bad.text and bad.url.path == f"/people/{person['id']}"
 
 
 def test_the_brief_is_shared_by_a_secret_link_and_can_be_stopped(
-    ana: Account, browser: Browser
+    ana: Account, web: WebClient
 ) -> None:
-    browser.login("ana@example.com")
-    browser.post("/brief", {"looking_for": "Retail CFOs in Lisbon"})
-    page = browser.post("/brief/share")
+    web.login("ana@example.com")
+    web.post("/brief", {"looking_for": "Retail CFOs in Lisbon"})
+    page = web.post("/brief/share")
     link = re.search(r'value="https?://[^/]+(/b/[^"]+)"', page.text)
     assert link
     outsider = TestClient(ana.api.app)
     shared = outsider.get(link.group(1))
     assert shared.status_code == 200 and "Retail CFOs in Lisbon" in shared.text
     assert "Sign out" not in shared.text
-    browser.post("/brief/share", {"stop": "on"})
+    web.post("/brief/share", {"stop": "on"})
     assert outsider.get(link.group(1)).status_code == 404
     assert outsider.get("/b/guess").status_code == 404
 
 
-def test_api_tokens_are_shown_once_and_can_be_revoked(ana: Account, browser: Browser) -> None:
-    browser.login("ana@example.com")
-    page = browser.post("/settings/tokens", {"name": "laptop"})
+def test_api_tokens_are_shown_once_and_can_be_revoked(ana: Account, web: WebClient) -> None:
+    web.login("ana@example.com")
+    page = web.post("/settings/tokens", {"name": "laptop"})
     secret = re.search(r'id="token-secret" class="secret" value="(gw_[^"]+)"', page.text)
     assert secret
     api = TestClient(ana.api.app, headers={"Authorization": f"Bearer {secret.group(1)}"})
     assert api.get("/api/v1/me").status_code == 200
-    assert secret.group(1) not in browser.get("/settings").text
-    token_id = re.findall(r"/settings/tokens/(\d+)/revoke", browser.get("/settings").text)[-1]
-    browser.post(f"/settings/tokens/{token_id}/revoke")
+    assert secret.group(1) not in web.get("/settings").text
+    token_id = re.findall(r"/settings/tokens/(\d+)/revoke", web.get("/settings").text)[-1]
+    web.post(f"/settings/tokens/{token_id}/revoke")
     assert api.get("/api/v1/me").status_code == 401
 
 
-def test_a_team_is_shared_by_its_members_only(ana: Account, bo: Account, browser: Browser) -> None:
-    browser.login("ana@example.com")
-    made = browser.post("/settings/teams", {"name": "Acme consulting"})
+def test_a_team_is_shared_by_its_members_only(ana: Account, bo: Account, web: WebClient) -> None:
+    web.login("ana@example.com")
+    made = web.post("/settings/teams", {"name": "Acme consulting"})
     assert "Team &#39;Acme consulting&#39; created" in made.text or "Acme consulting" in made.text
-    browser.post("/people", {"name": "Team Client"})
+    web.post("/people", {"name": "Team Client"})
     ana.api.post("/api/v1/people", json={"name": "Ana Private"})
-    browser.post("/settings/members", {"email": "bo@example.com", "role": "member"})
+    web.post("/settings/members", {"email": "bo@example.com", "role": "member"})
     spaces = bo.api.get("/api/v1/workspaces").json()
     team = next(w for w in spaces if w["kind"] == "team")
     assert team["role"] == "member"
@@ -195,7 +191,7 @@ def test_a_team_is_shared_by_its_members_only(ana: Account, bo: Account, browser
     bo_own = [p["name"] for p in bo.api.get("/api/v1/people").json()["items"]]
     assert "Ana Private" not in bo_own
     # a member cannot add members; only an owner can
-    other = Browser(ana.api.app)
+    other = WebClient(ana.api.app)
     other.login("bo@example.com")
     other.post("/workspace", {"workspace_id": str(team["id"])})
     refused = other.post("/settings/members", {"email": "ana@example.com"})

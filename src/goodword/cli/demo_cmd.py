@@ -69,6 +69,7 @@ def _show(result: dict[str, object]) -> None:
         "asks list --status pending",
         "balance --limit 10",
         "people show 1",
+        "serve  (the same network in your browser, at http://127.0.0.1:8000/)",
     ):
         console.print(
             "  " + " ".join(part for part in ("goodword", str(db), command) if part), markup=False

@@ -20,55 +20,55 @@ from goodword.services.agenda import AgendaItemPublic, agenda_items, public_item
 from goodword.services.drafting import DraftPublic, draft
 from goodword.storage.unit_of_work import UnitOfWork
 
-Step = Callable[[UnitOfWork, int, datetime], object]
+Step = Callable[[UnitOfWork, int, datetime, str], object]
 
 #: (kind, record) → (button label, the step, what to say when it is done)
 ONE_CLICK: dict[tuple[str, str], tuple[str, Step, str]] = {
     ("thank", "referral"): (
         "Mark thanked",
-        lambda u, i, now: referral_milestones.thank_referrer(u, i, "email", now),
+        lambda u, i, now, via: referral_milestones.thank_referrer(u, i, via, now),
         "Thank-you recorded.",
     ),
     ("thank", "recommendation"): (
         "Mark thanked",
-        lambda u, i, now: recommendations.thank_for_recommendation(u, i, "email", now),
+        lambda u, i, now, via: recommendations.thank_for_recommendation(u, i, via, now),
         "Thank-you recorded.",
     ),
     ("contact", "referral"): (
         "Mark contacted",
-        lambda u, i, now: referral_milestones.record_contact(u, i, succeeded=True, now=now),
+        lambda u, i, now, _: referral_milestones.record_contact(u, i, succeeded=True, now=now),
         "Contact recorded; tell the referrer how it goes.",
     ),
     ("update-referrer", "referral"): (
         "Mark referrer updated",
-        lambda u, i, now: referral_milestones.record_referrer_updated(u, i, now),
+        lambda u, i, now, _: referral_milestones.record_referrer_updated(u, i, now),
         "Loop closed: the referrer knows how it went.",
     ),
     ("follow-up-ask", "ask"): (
         "Mark follow-up sent",
-        lambda u, i, now: asks.follow_up_ask(u, i, now),
+        lambda u, i, now, _: asks.follow_up_ask(u, i, now),
         "Follow-up recorded; that was the only one.",
     ),
     ("close-ask", "ask"): (
         "Close as no response",
-        lambda u, i, now: asks.answer_ask(u, i, "no-response", now),
+        lambda u, i, now, _: asks.answer_ask(u, i, "no-response", now),
         "Ask closed gracefully.",
     ),
     ("recommend", "recommendation"): (
         "Mark sent",
-        lambda u, i, now: recommendations.set_recommendation_status(u, i, "sent", now),
+        lambda u, i, now, _: recommendations.set_recommendation_status(u, i, "sent", now),
         "Recommendation marked sent.",
     ),
     ("keep-in-touch", "person"): (
         "Mark checked in",
-        lambda u, i, now: interactions.log_interaction(
+        lambda u, i, now, _: interactions.log_interaction(
             u, InteractionCreate(person=f"#{i}", kind="message", note="Checked in"), now
         ),
         "Check-in logged.",
     ),
     ("ask", "person"): (
         "Mark asked",
-        lambda u, i, now: asks.create_ask(u, AskCreate(person=f"#{i}"), now),
+        lambda u, i, now, _: asks.create_ask(u, AskCreate(person=f"#{i}"), now),
         "Ask recorded; goodword will remind you to follow up once.",
     ),
 }
@@ -87,14 +87,20 @@ def one_click_label(item: AgendaItemPublic) -> str | None:
     return found[0] if found else None
 
 
-def complete_item(uow: UnitOfWork, kind: str, about: str, now: datetime) -> str:
+def thank_via(item: AgendaItemPublic) -> str:
+    """How the item's own hint says to thank (a high-value referral: beyond an email)."""
+    words = shlex.split(item.done.split("(")[0])
+    return words[words.index("--via") + 1] if "--via" in words[:-1] else "email"
+
+
+def complete_item(uow: UnitOfWork, kind: str, about: str, now: datetime, via: str = "email") -> str:
     """Record the step that settles this agenda item; refused if it has no one-click step."""
     record, record_id = split_about(about)
     found = ONE_CLICK.get((kind, record))
     if found is None:
         raise InvalidValue(f"item: a {kind} item is done from its page, not in one click")
     _, step, message = found
-    step(uow, record_id, now)
+    step(uow, record_id, now, via)
     return message
 
 

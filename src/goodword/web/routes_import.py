@@ -34,6 +34,7 @@ async def import_upload(page: PageDep) -> Response:
             data, name = b"", None
         else:
             data, name = await upload.read(), upload.filename
+        await form.close()  # the spooled upload file is released now, not at collection
         batch = await run_in_threadpool(read_upload, source, name, data, mapping)
         report = await run_in_threadpool(importing.import_batch, page.uow(), batch, page.now)
     except DomainError as error:
