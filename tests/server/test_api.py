@@ -228,3 +228,81 @@ def test_me_and_workspaces(ana: Account) -> None:
     spaces = ana.api.get("/api/v1/workspaces").json()
     assert [w["kind"] for w in spaces] == ["personal"]
     error_of(ana.api.get("/api/v1/people", params={"workspace": 999_999}), 404)
+
+
+def test_organizations_and_interactions(ana: Account) -> None:
+    api = ana.api
+    org = api.post(
+        "/api/v1/organizations", json={"name": "Globex", "industry": "energy", "tags": ["client"]}
+    )
+    assert org.status_code == 201
+    oid = org.json()["id"]
+    error_of(api.post("/api/v1/organizations", json={"name": "Globex"}), 409)
+    assert api.patch(f"/api/v1/organizations/{oid}", json={"website": "globex.example"}).json()[
+        "website"
+    ]
+    api.post("/api/v1/people", json={"name": "Kai Berger", "company": "Globex"})
+    detail = api.get(f"/api/v1/organizations/{oid}").json()
+    assert [p["name"] for p in detail["people"]] == ["Kai Berger"]
+    assert (
+        api.get("/api/v1/organizations", params={"tag": "client"}).json()["items"][0]["id"] == oid
+    )
+    logged = api.post(
+        "/api/v1/interactions",
+        json={
+            "person": "Kai Berger",
+            "kind": "meeting",
+            "sentiment": "positive",
+            "when": "2026-11-20",
+        },
+    )
+    assert logged.status_code == 201 and logged.json()["occurred_at"].startswith("2026-11-20")
+    error_of(api.post("/api/v1/interactions", json={"person": "Kai Berger", "kind": "dance"}), 422)
+    error_of(api.post("/api/v1/interactions", json={"person": "Nobody Here", "kind": "call"}), 404)
+    person_id = logged.json()["person"]["id"]
+    listed = api.get("/api/v1/interactions", params={"person_id": person_id}).json()["items"]
+    assert [i["kind"] for i in listed] == ["meeting"]
+    assert api.delete(f"/api/v1/organizations/{oid}").status_code == 200
+    error_of(api.get(f"/api/v1/organizations/{oid}"), 404)
+
+
+def test_given_referrals_follow_ups_and_single_records(ana: Account) -> None:
+    api = ana.api
+    api.post("/api/v1/people", json={"name": "Lars Lind"})
+    error_of(
+        api.post(
+            "/api/v1/referrals/given", json={"referred": "Lars Lind", "to_organization": "Initech"}
+        ),
+        404,
+    )
+    api.post("/api/v1/organizations", json={"name": "Initech"})
+    given = api.post(
+        "/api/v1/referrals/given", json={"referred": "Lars Lind", "to_organization": "Initech"}
+    )
+    assert given.status_code == 201 and given.json()["stage"] == "made"
+    assert api.get(f"/api/v1/referrals/{given.json()['id']}").json()["recipient"] == "Initech"
+    error_of(api.post(f"/api/v1/referrals/{given.json()['id']}/thanked", json={}), 409)
+    ask = api.post("/api/v1/asks", json={"person": "Lars Lind", "when": "2026-11-01"}).json()["ask"]
+    followed = api.post(f"/api/v1/asks/{ask['id']}/follow-up", json={})
+    assert followed.json()["followed_up_at"] is not None
+    error_of(api.post(f"/api/v1/asks/{ask['id']}/follow-up", json={}), 409)  # only one
+    assert api.get(f"/api/v1/asks/{ask['id']}").json()["id"] == ask["id"]
+    rec = api.post(
+        "/api/v1/recommendations", json={"person": "Lars Lind", "text": "Reliable"}
+    ).json()
+    assert (
+        api.post(f"/api/v1/recommendations/{rec['id']}/status", json={"status": "sent"}).json()[
+            "status"
+        ]
+        == "sent"
+    )
+    assert api.get(f"/api/v1/recommendations/{rec['id']}").json()["status"] == "sent"
+    error_of(api.post(f"/api/v1/recommendations/{rec['id']}/thanked", json={}), 409)  # you wrote it
+    opp = api.post("/api/v1/opportunities", json={"title": "Data lead"}).json()
+    assert api.get(f"/api/v1/opportunities/{opp['id']}").json()["title"] == "Data lead"
+    assert [
+        o["id"] for o in api.get("/api/v1/opportunities", params={"status": "open"}).json()["items"]
+    ] == [opp["id"]]
+    ref = api.post("/api/v1/references", json={"vendor": "Hooli"}).json()
+    assert api.get(f"/api/v1/references/{ref['id']}").json()["vendor"] == "Hooli"
+    error_of(api.post("/api/v1/references", json={"vendor": "Hooli", "confidential": 0}), 422)

@@ -196,3 +196,15 @@ def test_a_team_is_shared_by_its_members_only(ana: Account, bo: Account, web: We
     other.post("/workspace", {"workspace_id": str(team["id"])})
     refused = other.post("/settings/members", {"email": "ana@example.com"})
     assert "only an owner" in refused.text
+
+
+def test_the_first_account_and_the_cli_share_one_network(engine: Engine) -> None:
+    from goodword.schemas.accounts import UserCreate
+    from goodword.services.accounts import create_user
+
+    first = create_user(engine, UserCreate(email="a@example.com", name="A", password=PASSWORD), NOW)
+    second = create_user(
+        engine, UserCreate(email="b@example.com", name="B", password=PASSWORD), NOW
+    )
+    assert first.personal_workspace_id == ensure_workspace(engine, LOCAL_WORKSPACE, NOW)
+    assert second.personal_workspace_id != first.personal_workspace_id

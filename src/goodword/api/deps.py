@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Header, Path, Query, Request
+from fastapi import Depends, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from goodword.domain.errors import NotAuthenticated
@@ -39,17 +40,23 @@ def engine(srv: Annotated[Server, Depends(server)]) -> Engine:
     return srv.engine
 
 
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="API token",
+    description="A personal API token from Settings → API tokens",
+)
+
+
 def api_user(
     srv: Annotated[Server, Depends(server)],
-    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> UserPublic:
     """The account behind ``Authorization: Bearer <token>`` (a personal API token)."""
-    scheme, _, secret = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secret.strip():
+    if credentials is None or not credentials.credentials.strip():
         raise NotAuthenticated(
             "send a personal API token as 'Authorization: Bearer <token>' (Settings → API tokens)"
         )
-    return user_for_token(srv.engine, secret.strip(), srv.clock())
+    return user_for_token(srv.engine, credentials.credentials.strip(), srv.clock())
 
 
 def api_workspace(

@@ -49,16 +49,18 @@ def count_users(engine: Engine) -> int:
 
 
 def _personal_workspace(session: Session, email: str, now: datetime) -> Workspace:
-    """The first account takes the CLI's local workspace (the user's own data, seen in the
-    browser); later accounts get a new, empty one."""
+    """The first account takes the CLI's local workspace (made now if the CLI has not run
+    yet), so the browser and the ``goodword`` command show the same network; later accounts
+    get a new, empty one."""
     local = session.scalar(select(Workspace).where(Workspace.name == LOCAL_WORKSPACE))
-    claimed = (
-        session.scalar(select(User.id).where(User.personal_workspace_id == local.id))
-        if local
-        else 1
-    )
-    if local is not None and claimed is None:
-        return local
+    if local is None and session.scalar(select(func.count()).select_from(User)) == 0:
+        local = Workspace(name=LOCAL_WORKSPACE, kind="personal", created_at=now)
+        session.add(local)
+        session.flush()
+    if local is not None:
+        claimed = session.scalar(select(User.id).where(User.personal_workspace_id == local.id))
+        if claimed is None:
+            return local
     workspace = Workspace(name=f"personal:{email}", kind="personal", created_at=now)
     session.add(workspace)
     session.flush()
