@@ -56,6 +56,8 @@ NOT_RECORDS = {
     ("POST", "/settings/tokens/{token_id}/revoke"),
     ("POST", "/settings/members/{user_id}/remove"),
     ("GET", "/b/{token}"),
+    ("GET", "/settings/templates/{kind}"),
+    ("POST", "/settings/templates/{kind}"),
 }
 
 

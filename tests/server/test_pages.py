@@ -208,3 +208,37 @@ def test_the_first_account_and_the_cli_share_one_network(engine: Engine) -> None
     )
     assert first.personal_workspace_id == ensure_workspace(engine, LOCAL_WORKSPACE, NOW)
     assert second.personal_workspace_id != first.personal_workspace_id
+
+
+def test_a_draft_template_edited_in_settings_changes_the_drafts(
+    ana: Account, web: WebClient
+) -> None:
+    ana.api.post("/api/v1/people", json={"name": "Elif Patel"})
+    referral = ana.api.post(
+        "/api/v1/referrals/received", json={"referrer": "Elif Patel", "prospect": "Pete"}
+    )
+    rid = referral.json()["id"]
+    web.login("ana@example.com")
+    page = web.get("/settings/templates/thank-you")
+    assert "Subject: Thank you" in page.text
+    saved = web.post(
+        "/settings/templates/thank-you", {"text": "Subject: Cheers, {{ first_name }}\n\nMerci!"}
+    )
+    assert "Template saved" in saved.text
+    draft = ana.api.get("/api/v1/drafts/thank-you", params={"referral": rid}).json()
+    assert draft["subject"] == "Cheers, Elif" and draft["body"] == "Merci!\n"
+    bad = web.post("/settings/templates/thank-you", {"text": "Subject: {% if %}"})
+    assert "line 1" in bad.text
+    sneaky = web.post(
+        "/settings/templates/thank-you",
+        {"text": "Subject: {{ ''.__class__.__mro__[1].__subclasses__() }}"},
+    )
+    assert "Template saved" in sneaky.text
+    refused = ana.api.get("/api/v1/drafts/thank-you", params={"referral": rid})
+    assert refused.status_code == 422 and "may not do" in refused.json()["error"]["message"]
+    web.post("/settings/templates/thank-you", {"reset": "on"})
+    assert (
+        ana.api.get("/api/v1/drafts/thank-you", params={"referral": rid})
+        .json()["subject"]
+        .startswith("Thank you")
+    )

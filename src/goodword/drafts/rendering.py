@@ -1,5 +1,7 @@
-"""Rendering a draft: the user's folder first, then the shipped templates; a missing fact
-is an error that names it, never a hole in the message."""
+"""Rendering a draft: the workspace's own text (edited in Settings), then the user's folder,
+then the shipped templates; a missing fact is an error that names it, never a hole in the
+message. Templates run in Jinja's sandbox: text typed into a web form must not reach
+Python's internals."""
 
 from __future__ import annotations
 
@@ -11,13 +13,15 @@ from typing import Any
 from jinja2 import (
     BaseLoader,
     ChoiceLoader,
-    Environment,
+    DictLoader,
     FileSystemLoader,
     StrictUndefined,
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
 )
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from goodword.domain.errors import InvalidValue
 
@@ -47,11 +51,15 @@ class RenderedDraft:
     body: str
 
 
-def _environment(override: Path | None) -> Environment:
+def _environment(
+    override: Path | None, stored: dict[str, str] | None = None
+) -> SandboxedEnvironment:
     loaders: list[BaseLoader] = [FileSystemLoader(str(SHIPPED))]
     if override is not None:
         loaders.insert(0, FileSystemLoader(str(override)))
-    return Environment(  # plain-text messages: nothing to escape
+    if stored:
+        loaders.insert(0, DictLoader({f"{kind}.txt": text for kind, text in stored.items()}))
+    return SandboxedEnvironment(  # plain-text messages: nothing to escape
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -60,11 +68,30 @@ def _environment(override: Path | None) -> Environment:
     )
 
 
-def render(kind: str, context: dict[str, Any], override: Path | None = None) -> RenderedDraft:
+def shipped_source(kind: str) -> str:
+    return (SHIPPED / f"{kind}.txt").read_text(encoding="utf-8")
+
+
+def check_source(kind: str, text: str) -> None:
+    """Refuse a template that cannot work: bad syntax, or no ``Subject:`` line first."""
+    try:
+        _environment(None).parse(text)
+    except TemplateSyntaxError as error:
+        raise InvalidValue(f"text: line {error.lineno}: {error.message}") from None
+    if not text.strip().lower().startswith("subject:"):
+        raise InvalidValue(f"text: the {kind} template must start with a 'Subject:' line")
+
+
+def render(
+    kind: str,
+    context: dict[str, Any],
+    override: Path | None = None,
+    stored: dict[str, str] | None = None,
+) -> RenderedDraft:
     if kind not in DRAFT_KINDS:
         raise InvalidValue(f"unknown draft '{kind}': use one of {', '.join(DRAFT_KINDS)}")
     try:
-        text = _environment(override).get_template(f"{kind}.txt").render(**context)
+        text = _environment(override, stored).get_template(f"{kind}.txt").render(**context)
     except UndefinedError as error:
         raise InvalidValue(
             f"the {kind} draft needs a fact it was not given ({error.message}); record it, or "
@@ -74,6 +101,8 @@ def render(kind: str, context: dict[str, Any], override: Path | None = None) -> 
         raise InvalidValue(
             f"template {error.filename or kind}, line {error.lineno}: {error.message}"
         ) from None
+    except SecurityError:
+        raise InvalidValue(f"the {kind} template tries something a message may not do") from None
     except TemplateNotFound:  # pragma: no cover - every kind ships a template
         raise InvalidValue(f"no template for the {kind} draft") from None
     if _PLACEHOLDER.search(text):

@@ -12,6 +12,7 @@ from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.drafts.rendering import DRAFT_KINDS, render
 from goodword.schemas.network import Ref
 from goodword.services import draft_facts as facts
+from goodword.services.draft_templates import stored_templates
 from goodword.services.lookup import get_owned, resolve_person
 from goodword.services.workspaces import text_setting
 from goodword.storage.tables import Ask, Recommendation, ReferenceRequest, Referral
@@ -61,7 +62,7 @@ def draft(
         folder = templates or _setting_folder(uow)
         context, to = _context(uow, kind, now, given, ask_for)
         context["signature"] = text_setting(uow, "your_name") or ""
-        rendered = render(kind, context, folder)
+        rendered = render(kind, context, folder, stored_templates(uow))
         return DraftPublic(
             kind=kind,
             to=Ref(id=to.id, name=to.name) if to else None,

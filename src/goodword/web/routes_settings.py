@@ -7,14 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path
 from starlette.responses import Response
 
-from goodword.domain.errors import DomainError, InvalidValue
-from goodword.drafts.rendering import DRAFT_KINDS
+from goodword.domain.errors import DomainError, InvalidValue, NotFound
 from goodword.schemas.accounts import TokenCreated
-from goodword.services import api_tokens, teams
+from goodword.services import api_tokens, draft_templates, teams
 from goodword.services.accounts import change_password
 from goodword.services.workspaces import list_settings, set_settings
 from goodword.web.deps import Form, PageDep
-from goodword.web.forms import text
+from goodword.web.forms import checked, text
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
@@ -36,7 +35,7 @@ def _settings_page(
         tokens=api_tokens.list_tokens(engine, page.user.id),
         created=created,
         members=members,
-        draft_kinds=DRAFT_KINDS,
+        templates=draft_templates.list_templates(page.uow()),
         loopback=page.request.app.state.loopback,
     )
 
@@ -136,3 +135,24 @@ def member_remove(page: PageDep, user_id: Id, form: Form) -> Response:
     except DomainError as error:
         return page.failed("/settings", error)
     return page.done("/settings", "Member removed.")
+
+
+@router.get("/settings/templates/{kind}")
+def template_page(page: PageDep, kind: Annotated[str, Path(max_length=40)]) -> Response:
+    found = next((t for t in draft_templates.list_templates(page.uow()) if t.kind == kind), None)
+    if found is None:
+        raise NotFound(f"no draft called '{kind}'")
+    return page.render("template.html", draft=found)
+
+
+@router.post("/settings/templates/{kind}")
+def template_save(page: PageDep, kind: Annotated[str, Path(max_length=40)], form: Form) -> Response:
+    url = f"/settings/templates/{kind}"
+    try:
+        if checked(form, "reset"):
+            draft_templates.reset_template(page.uow(), kind)
+            return page.done(url, "Back to the shipped wording.")
+        draft_templates.save_template(page.uow(), kind, str(form.get("text", "")))
+    except DomainError as error:
+        return page.failed(url, error)
+    return page.done(url, "Template saved: new drafts use your wording.")

@@ -1,0 +1,79 @@
+"""A workspace's own wording for its drafts, edited in the browser and kept in its settings
+(``template:KIND``), so it works on a server where a folder of files is not the user's."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from goodword.domain.errors import InvalidValue
+from goodword.drafts.rendering import DRAFT_KINDS, check_source, shipped_source
+from goodword.storage.tables import Setting
+from goodword.storage.unit_of_work import UnitOfWork
+
+PREFIX = "template:"
+MAX_CHARS = 20_000
+
+
+class TemplatePublic(BaseModel):
+    kind: str
+    description: str
+    text: str
+    customised: bool
+
+
+def _known(kind: str) -> None:
+    if kind not in DRAFT_KINDS:
+        raise InvalidValue(f"unknown draft '{kind}': use one of {', '.join(DRAFT_KINDS)}")
+
+
+def stored_templates(uow: UnitOfWork) -> dict[str, str]:
+    rows = uow.session.scalars(
+        select(Setting).where(
+            Setting.workspace_id == uow.workspace_id, Setting.key.startswith(PREFIX)
+        )
+    )
+    return {row.key.removeprefix(PREFIX): row.value for row in rows}
+
+
+def list_templates(uow: UnitOfWork) -> list[TemplatePublic]:
+    with uow:
+        own = stored_templates(uow)
+    return [
+        TemplatePublic(
+            kind=kind,
+            description=description,
+            text=own.get(kind, shipped_source(kind)),
+            customised=kind in own,
+        )
+        for kind, description in DRAFT_KINDS.items()
+    ]
+
+
+def save_template(uow: UnitOfWork, kind: str, text: str) -> TemplatePublic:
+    _known(kind)
+    cleaned = text.replace("\r\n", "\n").strip() + "\n"
+    if len(cleaned) > MAX_CHARS:
+        raise InvalidValue(f"text: keep a template under {MAX_CHARS:,} characters")
+    check_source(kind, cleaned)
+    with uow:
+        key = PREFIX + kind
+        row = uow.session.get(Setting, (uow.workspace_id, key))
+        if row is None:
+            uow.session.add(Setting(workspace_id=uow.workspace_id, key=key, value=cleaned))
+        else:
+            row.value = cleaned
+        uow.commit()
+    return TemplatePublic(kind=kind, description=DRAFT_KINDS[kind], text=cleaned, customised=True)
+
+
+def reset_template(uow: UnitOfWork, kind: str) -> TemplatePublic:
+    _known(kind)
+    with uow:
+        row = uow.session.get(Setting, (uow.workspace_id, PREFIX + kind))
+        if row is not None:
+            uow.session.delete(row)
+        uow.commit()
+    return TemplatePublic(
+        kind=kind, description=DRAFT_KINDS[kind], text=shipped_source(kind), customised=False
+    )
