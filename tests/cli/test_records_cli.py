@@ -156,3 +156,36 @@ def test_merging_keeps_who_knows_whom(cli: Cli) -> None:
         ("Bo Chen", 0.7),
         ("Cy Park", 0.4),
     ]
+
+
+def test_add_with_a_first_note_and_matching_options(cli: Cli) -> None:
+    added = cli.json(
+        "people",
+        "add",
+        "Zoe Ng",
+        "--note",
+        "Met at the Lisbon meetup",
+        "--looking-for",
+        "a CFO",
+        "--no-matching",
+    )
+    assert added["looking_for"] == "a CFO" and added["matching"] is False
+    shown = cli.json("people", "show", "Zoe Ng")
+    assert [n["body"] for n in shown["notes"]] == ["Met at the Lisbon meetup"]
+    assert cli.json("people", "edit", "Zoe Ng", "--matching")["matching"] is True
+
+
+def test_match_and_offer(cli: Cli) -> None:
+    cli.json(
+        "people", "add", "Hanna Berger", "--title", "Employment lawyer", "--skill", "Employment law"
+    )
+    cli.json("people", "add", "Tomas Keller", "--title", "Tax lawyer", "--skill", "Tax law")
+    found = cli.json("match", "we need an employment lawyer in Berlin")
+    assert [m["person"]["name"] for m in found["matches"]] == ["Hanna Berger", "Tomas Keller"]
+    assert "Employment law" in found["matches"][0]["why"]
+    assert "say what is needed" in cli.fails("match")
+    assert "no opportunity #9" in cli.fails("match", "--opportunity", "9")
+    cli.json("opportunities", "add", "Tax advisor", "--skill", "Tax law")
+    offers = cli.json("offer", "Tomas Keller")["offers"]
+    assert offers[0]["about"] == "refer them to Tax advisor"
+    assert "no person matches" in cli.fails("offer", "Nobody")

@@ -11,6 +11,7 @@ from goodword.api.deps import Id, Now, Uow
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.domain.errors import InvalidValue
+from goodword.schemas.matching import MatchResult, OfferResult
 from goodword.schemas.network import (
     DeletionImpact,
     InteractionCreate,
@@ -26,7 +27,7 @@ from goodword.schemas.network import (
     PersonPublic,
     PersonUpdate,
 )
-from goodword.services import interactions, organizations, people, people_merge
+from goodword.services import interactions, matching, organizations, people, people_merge
 
 router = APIRouter(responses=COMMON_ERRORS)
 Text = Annotated[str | None, Query(max_length=300)]
@@ -141,3 +142,20 @@ def list_interactions(
 def log_interaction(uow: Uow, now: Now, data: InteractionCreate) -> InteractionPublic:
     """Log an interaction; ``person`` is a name, an email or ``#id``."""
     return interactions.log_interaction(uow, data, now)
+
+
+@router.get("/match", tags=["matching"])
+def match(
+    uow: Uow,
+    q: Annotated[str | None, Query(max_length=2000, description="What is needed")] = None,
+    opportunity_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> MatchResult:
+    """The people whose expertise fits a need or an opportunity, best first, with why."""
+    return matching.match_people(uow, q, opportunity_id, limit)
+
+
+@router.get("/people/{person_id}/offers", tags=["matching"])
+def offers(uow: Uow, person_id: Id, limit: Annotated[int, Query(ge=1, le=50)] = 5) -> OfferResult:
+    """What you could refer to this person, in both directions."""
+    return matching.offers_for_person(uow, f"#{person_id}", limit)

@@ -22,6 +22,7 @@ from goodword.cli import (
     intro_cmd,
     knows_cmd,
     ledger_cmd,
+    match_cmd,
     opportunities_cmd,
     orgs_cmd,
     people_cmd,
@@ -88,6 +89,8 @@ app.command("balance")(ledger_cmd.balance)
 app.command("strength")(strength_cmd.strength)
 app.command("intro")(intro_cmd.intro)
 app.command("knows")(knows_cmd.knows)
+app.command("match")(match_cmd.match)
+app.command("offer")(match_cmd.offer)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")

@@ -58,6 +58,8 @@ def show_person(p: PersonPublic) -> None:
             ("skills", p.skills),
             ("tags", p.tags),
             ("how met", p.how_met),
+            ("looking for", p.looking_for),
+            ("matching", "yes" if p.matching else "no (opted out)"),
             ("tier", f"{p.tier} (keep in touch every {p.cadence_days} days)"),
             ("last contact", p.last_interaction_at),
             ("source", p.source),
@@ -87,6 +89,12 @@ def add(
     skill: Annotated[list[str] | None, typer.Option(help="Expertise (repeatable).")] = None,
     tag: Annotated[list[str] | None, typer.Option(help="Tag (repeatable).")] = None,
     how_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    looking_for: Annotated[
+        str | None, typer.Option(help="What they look for: clients, a role, a provider.")
+    ] = None,
+    matching: Annotated[
+        bool, typer.Option("--matching/--no-matching", help="Suggest them in match and offer.")
+    ] = True,
     tier: Annotated[str, typer.Option(help="inner, close, network or acquaintance.")] = "network",
     cadence_days: Annotated[
         int | None, typer.Option(help="Keep-in-touch cadence override.")
@@ -108,6 +116,8 @@ def add(
         skills=skill or [],
         tags=tag or [],
         how_met=how_met,
+        looking_for=looking_for,
+        matching=matching,
         tier=tier,
         cadence_days=cadence_days,
         note=note,
@@ -124,6 +134,13 @@ def edit(
     company: Annotated[str | None, typer.Option(help="Organization ('' to clear).")] = None,
     title: Annotated[str | None, typer.Option(help="Job title ('' to clear).")] = None,
     how_met: Annotated[str | None, typer.Option(help="How you met.")] = None,
+    looking_for: Annotated[
+        str | None, typer.Option(help="What they look for: clients, a role, a provider.")
+    ] = None,
+    matching: Annotated[
+        bool | None,
+        typer.Option("--matching/--no-matching", help="Opt them in or out of match and offer."),
+    ] = None,
     tier: Annotated[str | None, typer.Option(help="inner, close, network or acquaintance.")] = None,
     cadence_days: Annotated[int | None, typer.Option(help="Keep-in-touch cadence.")] = None,
     add_email: Annotated[list[str] | None, typer.Option(help="Add an email.")] = None,
@@ -142,6 +159,8 @@ def edit(
         company=company,
         title=title,
         how_met=how_met,
+        looking_for=looking_for,
+        matching=matching,
         tier=tier,
         cadence_days=cadence_days,
         add_emails=add_email or [],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 
 class Ref(BaseModel):
@@ -24,6 +24,8 @@ class PersonCreate(BaseModel):
     skills: list[str] = []
     tags: list[str] = []
     how_met: str | None = None
+    looking_for: str | None = Field(default=None, max_length=2000)
+    matching: StrictBool = True
     tier: str = "network"
     cadence_days: int | None = Field(default=None, ge=1, le=3650)
     source: str = "manual"
@@ -38,6 +40,8 @@ class PersonUpdate(BaseModel):
     company: str | None = Field(default=None, max_length=300)
     title: str | None = Field(default=None, max_length=300)
     how_met: str | None = None
+    looking_for: str | None = Field(default=None, max_length=2000)
+    matching: StrictBool | None = None
     tier: str | None = None
     cadence_days: int | None = Field(default=None, ge=1, le=3650)
     add_emails: list[str] = []
@@ -58,6 +62,8 @@ class PersonPublic(BaseModel):
     skills: list[str]
     tags: list[str]
     how_met: str | None
+    looking_for: str | None = None
+    matching: StrictBool = True
     tier: str
     cadence_days: int
     source: str

@@ -42,8 +42,15 @@ def offers_for(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[int, list[str
         select(Skill.person_id, Skill.name).where(Skill.person_id.in_(person_ids))
     ):
         skills[pid].add(name.lower())
+    opted_out = set(
+        uow.session.scalars(
+            select(Person.id).where(Person.id.in_(person_ids), Person.matching_opt_out.is_(True))
+        )
+    )
     offers: dict[int, list[str]] = defaultdict(list)
     for pid in person_ids:
+        if pid in opted_out:
+            continue
         for oid, (job, company, contact_id) in opportunities.items():
             fit = sorted(skills[pid] & wanted[oid])
             if fit and contact_id != pid:
@@ -55,7 +62,11 @@ def offers_for(uow: UnitOfWork, person_ids: Sequence[int]) -> dict[int, list[str
         candidates = uow.session.execute(
             select(Skill.person_id, Person.name, func.lower(Skill.name))
             .join(Person, Person.id == Skill.person_id)
-            .where(Skill.workspace_id == ws, func.lower(Skill.name).in_(all_wanted))
+            .where(
+                Skill.workspace_id == ws,
+                func.lower(Skill.name).in_(all_wanted),
+                Person.matching_opt_out.is_(False),
+            )
             .order_by(Person.name)
             .limit(200)
         ).all()

@@ -88,6 +88,8 @@ def to_public(person: Person, etiquette: Etiquette, last_at: datetime | None) ->
         skills=[s.name for s in person.skills],
         tags=[t.name for t in person.tags],
         how_met=person.how_met,
+        looking_for=person.looking_for,
+        matching=not person.matching_opt_out,
         tier=person.tier,
         cadence_days=person.cadence_days or etiquette.cadence_for(Tier(person.tier)),
         source=person.source,
@@ -115,6 +117,8 @@ def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPubl
             organization=company_for(uow, data.company, now),
             title=data.title or None,
             how_met=data.how_met or None,
+            looking_for=(data.looking_for or "").strip() or None,
+            matching_opt_out=not data.matching,
             tier=parse_choice(Tier, data.tier, "tier").value,
             cadence_days=data.cadence_days,
             source=data.source,
@@ -127,9 +131,15 @@ def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPubl
         _add_contacts(uow, person, "url", [u.strip() for u in data.urls if u.strip()])
         _add_skills(uow, person, data.skills)
         _add_tags(uow, person, data.tags)
-        if data.note:
+        if data.note and data.note.strip():
+            uow.session.flush()
             uow.session.add(
-                Note(workspace_id=uow.workspace_id, person=person, body=data.note, created_at=now)
+                Note(
+                    workspace_id=uow.workspace_id,
+                    person_id=person.id,
+                    body=data.note.strip(),
+                    created_at=now,
+                )
             )
         result = public(uow, person)
         uow.commit()
@@ -151,6 +161,10 @@ def edit_person(uow: UnitOfWork, query: str, changes: PersonUpdate, now: datetim
             person.title = changes.title.strip() or None
         if changes.how_met is not None:
             person.how_met = changes.how_met.strip() or None
+        if changes.looking_for is not None:
+            person.looking_for = changes.looking_for.strip() or None
+        if changes.matching is not None:
+            person.matching_opt_out = not changes.matching
         if changes.tier is not None:
             person.tier = parse_choice(Tier, changes.tier, "tier").value
         if changes.cadence_days is not None:

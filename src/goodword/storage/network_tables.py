@@ -62,6 +62,10 @@ class Person(WorkspaceOwned, Base):
     )
     title: Mapped[str | None] = mapped_column(String(300))
     how_met: Mapped[str | None] = mapped_column(Text)
+    looking_for: Mapped[str | None] = mapped_column(Text)
+    """What they look for (clients, a role, a provider): what the user could refer to them."""
+    matching_opt_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    """Never suggested by `goodword match` or `goodword offer` (they asked not to be)."""
     tier: Mapped[str] = mapped_column(String(20), default="network")
     cadence_days: Mapped[int | None]
     source: Mapped[str] = mapped_column(String(40), default="manual")

@@ -11,7 +11,14 @@ from starlette.responses import Response
 from goodword.domain.errors import DomainError, InvalidValue
 from goodword.schemas.network import InteractionCreate, PersonCreate, PersonFilter
 from goodword.schemas.practice import AskCreate, ReferralFilter, ReferralReceive
-from goodword.services import asks, interactions, ledger, people, referral_milestones, referrals
+from goodword.services import (
+    asks,
+    interactions,
+    ledger,
+    people,
+    referral_milestones,
+    referrals,
+)
 from goodword.web.deps import Form, PageDep, flash
 from goodword.web.forms import present, text, words
 from goodword.web.validation import invalid
