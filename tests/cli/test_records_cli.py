@@ -189,3 +189,23 @@ def test_match_and_offer(cli: Cli) -> None:
     offers = cli.json("offer", "Tomas Keller")["offers"]
     assert offers[0]["about"] == "refer them to Tax advisor"
     assert "no person matches" in cli.fails("offer", "Nobody")
+
+
+def test_the_introduction_request_speaks_well_of_the_next_person(cli: Cli) -> None:
+    cli.json("people", "add", "Ana Silva", "--email", "ana@example.com")
+    cli.json(
+        "people", "add", "Dee Park", "--company", "Hooli", "--title", "CTO", "--skill", "Payments"
+    )
+    cli.json("people", "add", "Eve Stone", "--company", "Hooli")
+    cli.json("log", "Ana", "--kind", "call", "--on", "2026-11-20")
+    assert "no chain of people reaches Eve Stone" in cli.fails(
+        "draft", "intro-request", "--person", "Eve"
+    )
+    cli.json("knows", "Ana", "Dee", "--strength", "0.9")
+    assert "draft intro-request --person" in cli.ok("intro", "Eve Stone")
+    draft = cli.json("draft", "intro-request", "--person", "Eve Stone")
+    assert draft["to"]["name"] == "Ana Silva" and draft["email"] == "ana@example.com"
+    assert draft["subject"] == "Would you introduce me to Dee?"
+    assert "Eve Stone" in draft["body"] and "Dee Park (CTO at Hooli)" in draft["body"]
+    assert "their work in Payments" in draft["body"]
+    assert "you know Ana Silva yourself" in cli.fails("draft", "intro-request", "--person", "Ana")

@@ -22,6 +22,11 @@ def show_paths(paths: list[IntroPathPublic]) -> None:
         )
         console.print(f"{number}. {chain}  · score {p.score:.3f}", markup=False)
         console.print(f"   {p.why}", markup=False)
+    if len(paths[0].chain) > 1:
+        target = paths[0].chain[-1].person
+        console.print(
+            f"draft the request: goodword draft intro-request --person {target.id}", markup=False
+        )
 
 
 def intro(

@@ -40,6 +40,7 @@ DRAFT_KINDS: dict[str, str] = {
     "reciprocal-offer": "offer something back to someone who gave you a lot",
     "check-in": "keep in touch, asking for nothing",
     "reference-approval": "ask your management before being a vendor's reference",
+    "intro-request": "ask the first person on the warmest chain to introduce you onwards",
 }
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}")

@@ -13,6 +13,7 @@ from goodword.drafts.rendering import DRAFT_KINDS, render
 from goodword.schemas.network import Ref
 from goodword.services import draft_facts as facts
 from goodword.services.draft_templates import stored_templates
+from goodword.services.intro_draft import intro_request
 from goodword.services.lookup import get_owned, resolve_person
 from goodword.services.workspaces import text_setting
 from goodword.storage.tables import Ask, Recommendation, ReferenceRequest, Referral
@@ -31,6 +32,7 @@ TARGET = {
     "reciprocal-offer": ("person",),
     "check-in": ("person",),
     "reference-approval": ("reference",),
+    "intro-request": ("person",),
 }
 
 
@@ -105,4 +107,6 @@ def _context(
         "reciprocal-offer": lambda: facts.reciprocal_offer(uow, person),
         "check-in": lambda: facts.check_in(uow, person),
     }
+    if kind == "intro-request":
+        return intro_request(uow, person, now)
     return builders[kind](), person

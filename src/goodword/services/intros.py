@@ -10,14 +10,16 @@ each other know each other; the target's colleagues at their organization know t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 from itertools import pairwise
 
+import numpy as np
 from pydantic import BaseModel
 from sqlalchemy import select
 
 from goodword.domain.errors import NotFound
-from goodword.domain.intro_paths import best_paths
+from goodword.domain.intro_graph import StrengthGraph
 from goodword.schemas.network import Ref
 from goodword.services.lookup import parse_id, resolve_org, resolve_person
 from goodword.storage.tables import Knows, Person, Referral
@@ -45,94 +47,122 @@ class IntroPathPublic(BaseModel):
     why: str
 
 
-def _link(graph: dict[int, dict[int, float]], a: int, b: int, strength: float) -> None:
-    if a != b:
-        graph[a][b] = max(graph[a].get(b, 0.0), strength)
-        graph[b][a] = max(graph[b].get(a, 0.0), strength)
+class Edges:
+    """Links gathered as three parallel lists, turned into a graph once."""
+
+    def __init__(self) -> None:
+        self.a: list[int] = []
+        self.b: list[int] = []
+        self.s: list[float] = []
+
+    def add(self, a: int, b: int, strength: float) -> None:
+        self.a.append(a)
+        self.b.append(b)
+        self.s.append(strength)
+
+    def extend(self, a: Iterable[int], b: Iterable[int], strength: Iterable[float]) -> None:
+        self.a.extend(a)
+        self.b.extend(b)
+        self.s.extend(strength)
+
+    def graph(self) -> StrengthGraph:
+        return StrengthGraph(self.a, self.b, self.s)
+
+
+def network_edges(uow: UnitOfWork, now: datetime) -> Edges:
+    """Every link the workspace implies: you and whom you are in touch with (fading),
+    referrals, and who knows whom. A few set-based queries, whatever the network's size."""
+    ws = uow.workspace_id
+    edges = Edges()
+    rows = uow.session.execute(
+        select(Person.id, Person.last_interaction_at).where(
+            Person.workspace_id == ws, Person.last_interaction_at.is_not(None)
+        )
+    ).all()
+    if rows:
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        seconds = np.fromiter(
+            ((now - (r[1] or now)).total_seconds() for r in rows), dtype=np.float64, count=len(rows)
+        )
+        fresh = seconds >= 0
+        strength = np.maximum(
+            MIN_LINK, IN_TOUCH * 0.5 ** (seconds / 86400 / IN_TOUCH_HALF_LIFE_DAYS)
+        )
+        edges.extend([YOU] * int(fresh.sum()), ids[fresh].tolist(), strength[fresh].tolist())
+    for direction, referrer, referred, recipient in uow.session.execute(
+        select(
+            Referral.direction,
+            Referral.referrer_id,
+            Referral.referred_person_id,
+            Referral.recipient_person_id,
+        ).where(Referral.workspace_id == ws)
+    ):
+        if direction == "received" and referrer and referred:
+            edges.add(referrer, referred, REFERRER_KNOWS_REFERRED)
+        if direction == "given" and referred and recipient:
+            edges.add(referred, recipient, REFERRED_TO_EACH_OTHER)
+    knows = uow.session.execute(
+        select(Knows.person_a_id, Knows.person_b_id, Knows.strength).where(Knows.workspace_id == ws)
+    ).all()
+    edges.extend((k[0] for k in knows), (k[1] for k in knows), (k[2] for k in knows))
+    return edges
+
+
+def _targets(uow: UnitOfWork, target: str) -> list[int]:
+    try:
+        return [resolve_person(uow, target).id]
+    except NotFound:
+        if parse_id(target) is not None:
+            raise
+    try:
+        org = resolve_org(uow, target)
+    except NotFound:
+        raise NotFound(f"no person or organization matches '{target}'") from None
+    return list(uow.session.scalars(select(Person.id).where(Person.organization_id == org.id)))
+
+
+def _colleague_edges(uow: UnitOfWork, targets: list[int], edges: Edges) -> None:
+    """The target's colleagues at their organization know them (weakly)."""
+    orgs = select(Person.organization_id).where(
+        Person.id.in_(targets), Person.organization_id.is_not(None)
+    )
+    members: dict[int | None, list[int]] = defaultdict(list)
+    for pid, org_id in uow.session.execute(
+        select(Person.id, Person.organization_id).where(
+            Person.workspace_id == uow.workspace_id, Person.organization_id.in_(orgs)
+        )
+    ):
+        members[org_id].append(pid)
+    wanted = set(targets)
+    for people in members.values():
+        for t in wanted.intersection(people):
+            for other in people:
+                edges.add(t, other, COLLEAGUES)
 
 
 def intro_paths(
     uow: UnitOfWork, target: str, now: datetime, hops: int = 3, limit: int = 3
 ) -> list[IntroPathPublic]:
     with uow:
-        ws = uow.workspace_id
-        try:
-            targets = [resolve_person(uow, target).id]
-        except NotFound:
-            if parse_id(target) is not None:
-                raise
-            try:
-                org = resolve_org(uow, target)
-            except NotFound:
-                raise NotFound(f"no person or organization matches '{target}'") from None
-            targets = list(
-                uow.session.scalars(select(Person.id).where(Person.organization_id == org.id))
-            )
-        graph: dict[int, dict[int, float]] = defaultdict(dict)
-        names: dict[int, str] = {YOU: "You"}
-        for pid, name, last in uow.session.execute(
-            select(Person.id, Person.name, Person.last_interaction_at).where(
-                Person.workspace_id == ws
-            )
-        ):
-            names[pid] = name
-            if last is not None and last <= now:
-                age = (now - last).total_seconds() / 86400
-                _link(
-                    graph,
-                    YOU,
-                    pid,
-                    max(MIN_LINK, IN_TOUCH * 0.5 ** (age / IN_TOUCH_HALF_LIFE_DAYS)),
-                )
-        for direction, referrer, referred, recipient in uow.session.execute(
-            select(
-                Referral.direction,
-                Referral.referrer_id,
-                Referral.referred_person_id,
-                Referral.recipient_person_id,
-            ).where(Referral.workspace_id == ws)
-        ):
-            if direction == "received" and referrer and referred:
-                _link(graph, referrer, referred, REFERRER_KNOWS_REFERRED)
-            if direction == "given" and referred and recipient:
-                _link(graph, referred, recipient, REFERRED_TO_EACH_OTHER)
-        for a, b, strength in uow.session.execute(
-            select(Knows.person_a_id, Knows.person_b_id, Knows.strength).where(
-                Knows.workspace_id == ws
-            )
-        ):
-            _link(graph, a, b, strength)
-        orgs = set(
-            uow.session.scalars(
-                select(Person.organization_id).where(
-                    Person.id.in_(targets), Person.organization_id.is_not(None)
-                )
-            )
-        )
-        colleagues: dict[int, list[int]] = defaultdict(list)
-        for pid, org_id in uow.session.execute(
-            select(Person.id, Person.organization_id).where(
-                Person.workspace_id == ws, Person.organization_id.in_(orgs)
-            )
-        ):
-            if org_id is not None:
-                colleagues[org_id].append(pid)
-        for members in colleagues.values():
-            for t in set(members) & set(targets):
-                for other in members:
-                    _link(graph, t, other, COLLEAGUES)
+        targets = _targets(uow, target)
+        edges = network_edges(uow, now)
+        _colleague_edges(uow, targets, edges)
+        graph = edges.graph()
         found = sorted(
-            (path for t in targets for path in best_paths(graph, YOU, t, hops, limit)),
-            key=lambda p: (-p.score, p.hops, p.people),
+            (c for t in targets for c in graph.best_chains(YOU, t, hops, limit)),
+            key=lambda c: (-c.score, c.hops, c.people),
         )[:limit]
-        return [_public(path.people, path.score, graph, names) for path in found]
+        on_paths = {p for c in found for p in c.people if p != YOU}
+        rows = uow.session.execute(select(Person.id, Person.name).where(Person.id.in_(on_paths)))
+        names: dict[int, str] = dict(rows.all())
+        return [_public(c.people, c.score, graph, names) for c in found]
 
 
 def _public(
-    people: tuple[int, ...], score: float, graph: dict[int, dict[int, float]], names: dict[int, str]
+    people: tuple[int, ...], score: float, graph: StrengthGraph, names: dict[int, str]
 ) -> IntroPathPublic:
     chain = [
-        Link(person=Ref(id=b, name=names[b]), strength=round(graph[a][b], 3))
+        Link(person=Ref(id=b, name=names[b]), strength=round(graph.strength(a, b), 3))
         for a, b in pairwise(people)
     ]
     first = chain[0].person
