@@ -42,6 +42,7 @@ WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/people/{person_id}/asks"): {"kind": "referral"},
     ("POST", "/people/{person_id}/thanks"): {"referral_id": "{referral_id}"},
     ("POST", "/people/{person_id}/notes"): {"body": "x"},
+    ("POST", "/people/{person_id}/knows"): {"other": "x", "strength": "0.5"},
     ("POST", "/referrals/{referral_id}/{milestone}"): {"via": "email"},
     ("POST", "/asks/{ask_id}/answer"): {"answer": "accepted"},
     ("POST", "/asks/{ask_id}/follow-up"): {},

@@ -242,3 +242,47 @@ def test_a_draft_template_edited_in_settings_changes_the_drafts(
         .json()["subject"]
         .startswith("Thank you")
     )
+
+
+def test_a_persons_page_records_whom_they_know(ana: Account, web: WebClient) -> None:
+    carla = ana.api.post("/api/v1/people", json={"name": "Carla Diaz"}).json()
+    ana.api.post("/api/v1/people", json={"name": "Dev Iyer"})
+    web.login("ana@example.com")
+    web.get(f"/people/{carla['id']}")
+    page = web.post(
+        f"/people/{carla['id']}/knows",
+        {"other": "Dev Iyer", "strength": "0.8", "note": "ex-colleagues"},
+    )
+    flashes = re.findall(r"class=\"flash[^>]*>([^<]*)<", page.text)
+    assert flashes == ["Recorded who they know: introductions can use it."], flashes
+    assert "0.80" in page.text
+    bad = web.post(f"/people/{carla['id']}/knows", {"other": "Dev Iyer", "strength": "lots"})
+    assert "strength: a number" in bad.text
+
+
+def test_who_fits_a_need_and_what_to_offer_someone(ana: Account, web: WebClient) -> None:
+    ana.api.post(
+        "/api/v1/people",
+        json={"name": "Hanna Berger", "title": "Employment lawyer", "skills": ["Employment law"]},
+    )
+    lena = ana.api.post(
+        "/api/v1/people", json={"name": "Lena Park", "looking_for": "an employment lawyer"}
+    ).json()
+    opp = ana.api.post(
+        "/api/v1/opportunities", json={"title": "Counsel", "skills": ["Employment law"]}
+    ).json()
+    web.login("ana@example.com")
+    found = web.get("/match", params={"q": "employment lawyer in Berlin"})
+    assert "Hanna Berger" in found.text and "skills: Employment law" in found.text
+    by_opportunity = web.get("/match", params={"opportunity": opp["id"]})
+    assert "Hanna Berger" in by_opportunity.text
+    assert f'href="/match?opportunity={opp["id"]}"' in web.get("/opportunities").text
+    page = web.get(f"/people/{lena['id']}")
+    assert (
+        "What you could refer to them" in page.text
+        and "introduce them to Hanna Berger" in page.text
+    )
+    api = ana.api.get("/api/v1/match", params={"q": "employment law"}).json()
+    assert api["matches"][0]["person"]["name"] == "Hanna Berger"
+    offers = ana.api.get(f"/api/v1/people/{lena['id']}/offers").json()["offers"]
+    assert offers[0]["kind"] == "provider"

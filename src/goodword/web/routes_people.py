@@ -14,7 +14,9 @@ from goodword.schemas.practice import AskCreate, ReferralFilter, ReferralReceive
 from goodword.services import (
     asks,
     interactions,
+    knows,
     ledger,
+    matching,
     people,
     referral_milestones,
     referrals,
@@ -74,7 +76,21 @@ def person_page(page: PageDep, person_id: Id) -> Response:
         ledger=rows[0] if rows else None,
         unthanked=unthanked,
         referrals=theirs,
+        offers=matching.offers_for_person(uow, f"#{person_id}", 3).offers,
+        knows=knows.list_knows(uow, f"#{person_id}"),
     )
+
+
+@router.get("/match")
+def match_page(
+    page: PageDep,
+    q: Filter = None,
+    opportunity: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> Response:
+    result = None
+    if (q and q.strip()) or opportunity:
+        result = matching.match_people(page.uow(), q, opportunity, 20)
+    return page.render("match.html", result=result, q=q or "")
 
 
 def _act(page: PageDep, person_id: int, action: object, message: str) -> Response:
@@ -151,3 +167,20 @@ def person_note(page: PageDep, person_id: Id, form: Form) -> Response:
         people.note_person(page.uow(), f"#{person_id}", body, page.now)
 
     return _act(page, person_id, act, "Note added.")
+
+
+@router.post("/people/{person_id}/knows")
+def person_knows(page: PageDep, person_id: Id, form: Form) -> Response:
+    def act() -> None:
+        other = text(form, "other")
+        if other is None:
+            raise InvalidValue("other: whom do they know? (a name, an email or #id)")
+        try:
+            strength = float(text(form, "strength") or "")
+        except ValueError:
+            raise InvalidValue("strength: a number from 0.05 (barely) to 1 (very well)") from None
+        knows.record_knows(
+            page.uow(), f"#{person_id}", other, strength, page.now, text(form, "note")
+        )
+
+    return _act(page, person_id, act, "Recorded who they know: introductions can use it.")
