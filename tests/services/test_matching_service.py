@@ -34,19 +34,31 @@ def net(uow: UnitOfWork) -> UnitOfWork:
 
 
 def test_match_reads_skills_titles_notes_and_recommendations(net: UnitOfWork) -> None:
-    found = match_people(net, "employment lawyer in Berlin")
+    found = match_people(net, "employment lawyer in Berlin", now=NOW, semantic=False)
     assert [m.person.name for m in found.matches][:2] == ["Hanna Berger", "Tomas Keller"]
     assert "berlin" in found.matches[0].why
-    assert match_people(net, "kubernetes").matches[0].person.name == "Omar Haddad"
-    assert "skill:employment law" in match_people(net, "employment law advice").terms
+    assert (
+        match_people(net, "kubernetes", now=NOW, semantic=False).matches[0].person.name
+        == "Omar Haddad"
+    )
+    assert (
+        "skill:employment law"
+        in match_people(net, "employment law advice", now=NOW, semantic=False).terms
+    )
 
 
 def test_opted_out_people_never_appear(net: UnitOfWork) -> None:
-    names = {m.person.name for m in match_people(net, "employment lawyer", limit=50).matches}
+    names = {
+        m.person.name
+        for m in match_people(net, "employment lawyer", limit=50, now=NOW, semantic=False).matches
+    }
     assert "Rita Quiet" not in names
     assert offers_for_person(net, "Rita Quiet").offers == []
     people.edit_person(net, "Hanna Berger", PersonUpdate(matching=False), NOW)
-    names = {m.person.name for m in match_people(net, "employment lawyer", limit=50).matches}
+    names = {
+        m.person.name
+        for m in match_people(net, "employment lawyer", limit=50, now=NOW, semantic=False).matches
+    }
     assert "Hanna Berger" not in names
     assert "Hanna Berger" not in {o.about for o in offers_for_person(net, "Lena Park").offers}
 
@@ -59,13 +71,13 @@ def test_matching_an_opportunity_leaves_out_its_contact(net: UnitOfWork) -> None
         ),
         NOW,
     )
-    found = match_people(net, opportunity_id=opp.id)
+    found = match_people(net, opportunity_id=opp.id, now=NOW, semantic=False)
     assert "Hanna Berger" not in {m.person.name for m in found.matches}
     assert "Employment law counsel" in found.query
     with pytest.raises(NotFound):
-        match_people(net, opportunity_id=999)
+        match_people(net, opportunity_id=999, now=NOW, semantic=False)
     with pytest.raises(InvalidValue, match="say what is needed"):
-        match_people(net, "  ")
+        match_people(net, "  ", now=NOW, semantic=False)
 
 
 def test_offers_go_both_ways(net: UnitOfWork) -> None:

@@ -147,12 +147,14 @@ def log_interaction(uow: Uow, now: Now, data: InteractionCreate) -> InteractionP
 @router.get("/match", tags=["matching"])
 def match(
     uow: Uow,
+    now: Now,
     q: Annotated[str | None, Query(max_length=2000, description="What is needed")] = None,
     opportunity_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    semantic: Annotated[bool | None, Query(description="Blend in meaning (the extra)")] = None,
 ) -> MatchResult:
     """The people whose expertise fits a need or an opportunity, best first, with why."""
-    return matching.match_people(uow, q, opportunity_id, limit)
+    return matching.match_people(uow, q, opportunity_id, limit, now=now, semantic=semantic)
 
 
 @router.get("/people/{person_id}/offers", tags=["matching"])

@@ -15,7 +15,7 @@ from goodword.services.matching import match_people, offers_for_person
 
 def show_matches(result: MatchResult) -> None:
     table(
-        f"Who fits: {result.query[:80]}",
+        f"Who fits: {result.query[:80]}" + (" (words and meaning)" if result.semantic else ""),
         ["#", "person", "title", "company", "score", "why"],
         [
             [m.person.id, m.person.name, m.title, m.company, f"{m.score:.2f}", m.why]
@@ -48,13 +48,23 @@ def match(
         typer.Option(min=1, help="Match an opportunity (see `goodword opportunities list`)."),
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="How many people.")] = 10,
+    semantic: Annotated[
+        bool | None,
+        typer.Option(
+            "--semantic/--no-semantic",
+            help="Blend in closeness of meaning (default: on when goodword[semantic] is installed).",
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """The people whose expertise fits a need, best first, each with why.
 
     Example: goodword match "we need an employment lawyer in Berlin"
     """
-    emit(as_json, match_people(deps.uow(ctx), text, opportunity, limit), show_matches)
+    result = match_people(
+        deps.uow(ctx), text, opportunity, limit, now=deps.clock(), semantic=semantic
+    )
+    emit(as_json, result, show_matches)
 
 
 def offer(

@@ -1,4 +1,4 @@
-"""The introduction graph as a compressed sparse row matrix, and the hop-limited search for
+"""The introduction graph as a compressed sparse row (CSR) matrix in numpy arrays, and the hop-limited search for
 the strongest chains over it.
 
 A chain's score is the product of its link strengths (each in (0, 1]). The search walks
@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_array
 
 
 @dataclass(frozen=True)
@@ -48,16 +47,16 @@ class StrengthGraph:
         rows = np.searchsorted(self.ids, np.concatenate([left, right]))
         cols = np.searchsorted(self.ids, np.concatenate([right, left]))
         both = np.concatenate([weight, weight])
-        # strongest first per (row, col), then keep the first of each pair
-        order = np.lexsort((-both, cols, rows))
-        rows, cols, both = rows[order], cols[order], both[order]
-        first = np.ones(len(rows), dtype=bool)
-        first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
-        matrix = csr_array((both[first], (rows[first], cols[first])), shape=(n, n))
-        matrix.sort_indices()
-        self.indptr = matrix.indptr.astype(np.int64)
-        self.indices = matrix.indices.astype(np.int64)
-        self.data = matrix.data.astype(np.float64)
+        # one entry per (row, col), sorted by row then col; a pair given twice keeps its max
+        key = rows * max(n, 1) + cols
+        order = np.argsort(key, kind="stable")
+        key, both = key[order], both[order]
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key[:0]
+        unique_key = key[starts]
+        self.data = np.maximum.reduceat(both, starts) if len(key) else both
+        self.indices = unique_key % max(n, 1)
+        counts = np.bincount(unique_key // max(n, 1), minlength=n)
+        self.indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
     @classmethod
     def from_edges(cls, edges: Iterable[tuple[int, int, float]]) -> StrengthGraph:

@@ -124,6 +124,8 @@ class Match:
     skills: list[str] = field(default_factory=list)
     title_words: list[str] = field(default_factory=list)
     other_words: list[str] = field(default_factory=list)
+    similarity: float | None = None
+    """Cosine similarity of meaning, when the semantic layer took part."""
 
     def why(self) -> str:
         parts = []
@@ -133,6 +135,8 @@ class Match:
             parts.append("title: " + ", ".join(self.title_words))
         if self.other_words:
             parts.append("mentioned: " + ", ".join(self.other_words))
+        if self.similarity is not None and self.similarity > 0:
+            parts.append(f"close in meaning ({self.similarity:.2f})")
         return "; ".join(parts) or "related words"
 
 
@@ -191,7 +195,18 @@ class LexicalIndex:
         self, text: str, skills: Iterable[str] = (), limit: int = 10, exclude: Iterable[int] = ()
     ) -> list[Match]:
         terms = self.query_terms(text, skills)
-        total = self.scores(terms)
+        return self.rank(self.scores(terms), terms, limit, exclude)
+
+    def rank(
+        self,
+        total: NDArray[np.float32],
+        terms: Sequence[str],
+        limit: int = 10,
+        exclude: Iterable[int] = (),
+        similarity: NDArray[np.float32] | None = None,
+    ) -> list[Match]:
+        """The best ``limit`` profiles by ``total`` (aligned with the profiles), explained."""
+        total = total.copy()
         for person_id in exclude:
             if person_id in self._doc_of:
                 total[self._doc_of[person_id]] = 0
@@ -202,7 +217,11 @@ class LexicalIndex:
         ranked = sorted(
             candidates.tolist(), key=lambda d: (-float(total[d]), self.profiles[d].name)
         )
-        return [self._explain(d, float(total[d]), terms) for d in ranked]
+        found = [self._explain(d, float(total[d]), terms) for d in ranked]
+        if similarity is not None:
+            for match, doc in zip(found, ranked, strict=True):
+                match.similarity = round(float(similarity[doc]), 3)
+        return found
 
     def _explain(self, doc: int, score: float, terms: Sequence[str]) -> Match:
         profile = self.profiles[doc]
@@ -228,3 +247,22 @@ class LexicalIndex:
             title_words=title,
             other_words=list(dict.fromkeys(other)),
         )
+
+
+#: How much meaning counts against words when both layers rank (semantic extra installed).
+SEMANTIC_WEIGHT = 0.5
+#: Cosine similarity below this is noise for short profiles (with all-MiniLM-L6-v2,
+#: unrelated professions score 0.1–0.3; "lawyer" and "attorney" about 0.45).
+SIMILARITY_FLOOR = 0.3
+
+
+def blend(
+    lexical: NDArray[np.float32], similarity: NDArray[np.float32], weight: float = SEMANTIC_WEIGHT
+) -> NDArray[np.float32]:
+    """One score from both layers: BM25 scaled to [0, 1] by the best score, and cosine
+    similarity above the noise floor scaled to [0, 1], mixed ``1 - weight`` to ``weight``."""
+    top = float(lexical.max()) if len(lexical) else 0.0
+    words_part = lexical / top if top > 0 else lexical
+    meaning = np.clip((similarity - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR), 0.0, 1.0)
+    mixed: NDArray[np.float32] = ((1 - weight) * words_part + weight * meaning).astype(np.float32)
+    return mixed

@@ -20,6 +20,8 @@ class MatchResult(BaseModel):
     query: str
     terms: list[str]
     """The words and whole skills the query was read as."""
+    semantic: bool = False
+    """Whether closeness of meaning took part (the semantic extra)."""
     matches: list[MatchPublic]
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from itertools import pairwise
 
 import numpy as np
+from numpy.typing import NDArray
 from pydantic import BaseModel
 from sqlalchemy import select
 
@@ -22,6 +23,7 @@ from goodword.domain.errors import NotFound
 from goodword.domain.intro_graph import StrengthGraph
 from goodword.schemas.network import Ref
 from goodword.services.lookup import parse_id, resolve_org, resolve_person
+from goodword.storage.raw_rows import raw_rows
 from goodword.storage.tables import Knows, Person, Referral
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -48,25 +50,40 @@ class IntroPathPublic(BaseModel):
 
 
 class Edges:
-    """Links gathered as three parallel lists, turned into a graph once."""
+    """Links gathered in chunks (single links, and whole arrays from large queries), joined
+    into one graph at the end."""
 
     def __init__(self) -> None:
-        self.a: list[int] = []
-        self.b: list[int] = []
-        self.s: list[float] = []
+        self.single: list[tuple[int, int, float]] = []
+        self.chunks: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]] = []
 
     def add(self, a: int, b: int, strength: float) -> None:
-        self.a.append(a)
-        self.b.append(b)
-        self.s.append(strength)
+        self.single.append((a, b, strength))
 
     def extend(self, a: Iterable[int], b: Iterable[int], strength: Iterable[float]) -> None:
-        self.a.extend(a)
-        self.b.extend(b)
-        self.s.extend(strength)
+        self.chunks.append(
+            (
+                np.asarray(list(a) if not isinstance(a, np.ndarray) else a, dtype=np.int64),
+                np.asarray(list(b) if not isinstance(b, np.ndarray) else b, dtype=np.int64),
+                np.asarray(
+                    list(strength) if not isinstance(strength, np.ndarray) else strength,
+                    dtype=np.float64,
+                ),
+            )
+        )
 
     def graph(self) -> StrengthGraph:
-        return StrengthGraph(self.a, self.b, self.s)
+        if self.single:
+            a, b, s = zip(*self.single, strict=True)
+            self.extend(a, b, s)
+            self.single = []
+        if not self.chunks:
+            return StrengthGraph([], [], [])
+        return StrengthGraph(
+            np.concatenate([c[0] for c in self.chunks]),
+            np.concatenate([c[1] for c in self.chunks]),
+            np.concatenate([c[2] for c in self.chunks]),
+        )
 
 
 def network_edges(uow: UnitOfWork, now: datetime) -> Edges:
@@ -88,7 +105,7 @@ def network_edges(uow: UnitOfWork, now: datetime) -> Edges:
         strength = np.maximum(
             MIN_LINK, IN_TOUCH * 0.5 ** (seconds / 86400 / IN_TOUCH_HALF_LIFE_DAYS)
         )
-        edges.extend([YOU] * int(fresh.sum()), ids[fresh].tolist(), strength[fresh].tolist())
+        edges.extend(np.full(int(fresh.sum()), YOU), ids[fresh], strength[fresh])
     for direction, referrer, referred, recipient in uow.session.execute(
         select(
             Referral.direction,
@@ -101,10 +118,15 @@ def network_edges(uow: UnitOfWork, now: datetime) -> Edges:
             edges.add(referrer, referred, REFERRER_KNOWS_REFERRED)
         if direction == "given" and referred and recipient:
             edges.add(referred, recipient, REFERRED_TO_EACH_OTHER)
-    knows = uow.session.execute(
-        select(Knows.person_a_id, Knows.person_b_id, Knows.strength).where(Knows.workspace_id == ws)
-    ).all()
-    edges.extend((k[0] for k in knows), (k[1] for k in knows), (k[2] for k in knows))
+    knows = raw_rows(
+        uow,
+        select(Knows.person_a_id, Knows.person_b_id, Knows.strength).where(
+            Knows.workspace_id == ws
+        ),
+    )
+    if knows:
+        table = np.array(knows, dtype=np.float64)
+        edges.extend(table[:, 0].astype(np.int64), table[:, 1].astype(np.int64), table[:, 2])
     return edges
 
 

@@ -7,13 +7,17 @@ Profiles are read with a fixed number of set-based queries and indexed in memory
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue
-from goodword.domain.matching import LexicalIndex, Match, Profile
+from goodword.domain.matching import LexicalIndex, Match, Profile, blend
 from goodword.schemas.matching import MatchPublic, MatchResult, OfferPublic, OfferResult
 from goodword.schemas.network import Ref
+from goodword.semantic.encoder import Encoder, local_encoder
+from goodword.semantic.encoder import available as encoder_available
+from goodword.services.embeddings import embedding_matrix, refresh_embeddings, similarities
 from goodword.services.lookup import get_owned, resolve_person
 from goodword.storage.tables import (
     Note,
@@ -84,9 +88,20 @@ def _public(m: Match, profiles: dict[int, Profile]) -> MatchPublic:
 
 
 def match_people(
-    uow: UnitOfWork, text: str | None = None, opportunity_id: int | None = None, limit: int = 10
+    uow: UnitOfWork,
+    text: str | None = None,
+    opportunity_id: int | None = None,
+    limit: int = 10,
+    *,
+    now: datetime,
+    semantic: bool | None = None,
+    encoder: Encoder | None = None,
 ) -> MatchResult:
-    """The people whose expertise fits ``text`` or an opportunity, best first, with why."""
+    """The people whose expertise fits ``text`` or an opportunity, best first, with why.
+
+    ``semantic``: blend in closeness of meaning (default: when the extra is installed);
+    only profiles changed since their vector was stored are embedded.
+    """
     if not (text and text.strip()) and opportunity_id is None:
         raise InvalidValue("say what is needed: a text, or --opportunity ID")
     with uow:
@@ -102,11 +117,29 @@ def match_people(
             exclude = [opportunity.contact_person_id] if opportunity.contact_person_id else []
         profiles = load_profiles(uow)
     index = LexicalIndex(profiles)
+    terms = index.query_terms(query, skills)
+    lexical = index.scores(terms)
+    if semantic is None:
+        semantic = encoder is not None or encoder_available()
+    if semantic:
+        if encoder is None:
+            if not encoder_available():
+                raise InvalidValue(
+                    'the semantic layer is an extra: pip install "goodword[semantic]" '
+                    "(or match without --semantic)"
+                )
+            encoder = local_encoder()
+        refresh_embeddings(uow, profiles, encoder, now)
+        matrix = embedding_matrix(uow, profiles, encoder.name)
+        meaning = similarities(matrix, encoder.encode([" ".join([query, *skills])])[0])
+        found = index.rank(blend(lexical, meaning), terms, limit, exclude, similarity=meaning)
+    else:
+        found = index.rank(lexical, terms, limit, exclude)
     by_id = {p.person_id: p for p in profiles}
-    found = index.search(query, skills, limit, exclude)
     return MatchResult(
         query=query,
-        terms=index.query_terms(query, skills),
+        terms=terms,
+        semantic=bool(semantic),
         matches=[_public(m, by_id) for m in found],
     )
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
@@ -202,3 +211,16 @@ class Brief(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     share_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     """The secret in the brief's read-only link; none until the user shares it."""
+
+
+class ProfileEmbedding(WorkspaceOwned, Base):
+    """A person's profile as a unit vector (float32 bytes), with the hash of the text it was
+    computed from: a changed profile is re-embedded, an unchanged one never is."""
+
+    __tablename__ = "profile_embeddings"
+    __table_args__ = (UniqueConstraint("person_id", "model"),)
+    person_id: Mapped[int] = mapped_column(ForeignKey(_PERSON, ondelete="CASCADE"), index=True)
+    model: Mapped[str] = mapped_column(String(100))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -89,7 +89,7 @@ def match_page(
 ) -> Response:
     result = None
     if (q and q.strip()) or opportunity:
-        result = matching.match_people(page.uow(), q, opportunity, 20)
+        result = matching.match_people(page.uow(), q, opportunity, 20, now=page.now)
     return page.render("match.html", result=result, q=q or "")
 
 

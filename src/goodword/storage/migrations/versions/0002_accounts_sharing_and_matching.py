@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 14:57:36.944923
+Create Date: 2026-11-22 15:19:03.912479
 """
 
 from collections.abc import Sequence
@@ -85,6 +85,38 @@ def upgrade() -> None:
     with op.batch_alter_table("memberships", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_memberships_user_id"), ["user_id"], unique=False)
 
+    op.create_table(
+        "profile_embeddings",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("model", sa.String(length=100), nullable=False),
+        sa.Column("text_hash", sa.String(length=64), nullable=False),
+        sa.Column("vector", sa.LargeBinary(), nullable=False),
+        sa.Column("updated_at", goodword.storage.base.UTCDateTime(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_profile_embeddings_person_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_profile_embeddings_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_profile_embeddings")),
+        sa.UniqueConstraint("person_id", "model", name=op.f("uq_profile_embeddings_person_id")),
+    )
+    with op.batch_alter_table("profile_embeddings", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_profile_embeddings_person_id"), ["person_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_profile_embeddings_workspace_id"), ["workspace_id"], unique=False
+        )
+
     with op.batch_alter_table("briefs", schema=None) as batch_op:
         batch_op.add_column(sa.Column("share_token", sa.String(length=64), nullable=True))
         batch_op.create_unique_constraint(batch_op.f("uq_briefs_share_token"), ["share_token"])
@@ -116,6 +148,11 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("uq_briefs_share_token"), type_="unique")
         batch_op.drop_column("share_token")
 
+    with op.batch_alter_table("profile_embeddings", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_profile_embeddings_workspace_id"))
+        batch_op.drop_index(batch_op.f("ix_profile_embeddings_person_id"))
+
+    op.drop_table("profile_embeddings")
     with op.batch_alter_table("memberships", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_memberships_user_id"))
 
