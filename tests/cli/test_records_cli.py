@@ -209,3 +209,18 @@ def test_the_introduction_request_speaks_well_of_the_next_person(cli: Cli) -> No
     assert "Eve Stone" in draft["body"] and "Dee Park (CTO at Hooli)" in draft["body"]
     assert "their work in Payments" in draft["body"]
     assert "you know Ana Silva yourself" in cli.fails("draft", "intro-request", "--person", "Ana")
+
+
+def test_past_colleagues_are_a_weak_way_in(cli: Cli) -> None:
+    cli.json("people", "add", "Ana Silva", "--company", "Initech")
+    cli.json("people", "add", "Eve Stone", "--company", "Initech")
+    cli.json("log", "Ana", "--kind", "call", "--on", "2026-11-20")
+    now = cli.json("intro", "Eve Stone")
+    assert [link["strength"] for link in now[0]["chain"]][1] == 0.2  # colleagues today
+    cli.json("people", "edit", "Ana Silva", "--company", "Hooli")  # Ana moved on
+    before = cli.json("intro", "Eve Stone")
+    assert [link["person"]["name"] for link in before[0]["chain"]] == ["Ana Silva", "Eve Stone"]
+    assert before[0]["chain"][1]["strength"] == 0.1  # they used to work together
+    cli.json("orgs", "add", "Acme")
+    cli.json("people", "edit", "Eve Stone", "--company", "Acme")
+    assert cli.json("intro", "Eve Stone")[0]["chain"][1]["strength"] == 0.1

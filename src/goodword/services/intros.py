@@ -4,7 +4,8 @@ The graph: you know the people you are in touch with (strong when recent, fading
 half-life of 180 days); people you recorded as knowing each other (goodword knows); a
 referrer knows whom they referred; two people you referred to
 each other know each other; the target's colleagues at their organization know them
-(weakly). Paths come from domain.intro_paths.
+(weakly), and people who worked there before them or with them (more weakly). Paths
+come from domain.intro_graph.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from goodword.domain.intro_graph import StrengthGraph
 from goodword.schemas.network import Ref
 from goodword.services.lookup import parse_id, resolve_org, resolve_person
 from goodword.storage.raw_rows import raw_rows
-from goodword.storage.tables import Knows, Person, Referral
+from goodword.storage.tables import Knows, PastPosition, Person, Referral
 from goodword.storage.unit_of_work import UnitOfWork
 
 YOU = 0
@@ -35,6 +36,7 @@ MIN_LINK = 0.05
 REFERRER_KNOWS_REFERRED = 0.6
 REFERRED_TO_EACH_OTHER = 0.5
 COLLEAGUES = 0.2
+PAST_COLLEAGUES = 0.1
 
 
 class Link(BaseModel):
@@ -144,22 +146,43 @@ def _targets(uow: UnitOfWork, target: str) -> list[int]:
 
 
 def _colleague_edges(uow: UnitOfWork, targets: list[int], edges: Edges) -> None:
-    """The target's colleagues at their organization know them (weakly)."""
-    orgs = select(Person.organization_id).where(
-        Person.id.in_(targets), Person.organization_id.is_not(None)
+    """The target's colleagues know them, weakly: current colleagues at their organization,
+    and — more weakly — anyone who worked where they work or used to work."""
+    ws = uow.workspace_id
+    now_at: dict[int, int | None] = dict(
+        uow.session.execute(
+            select(Person.id, Person.organization_id).where(Person.id.in_(targets))
+        ).all()
     )
-    members: dict[int | None, list[int]] = defaultdict(list)
-    for pid, org_id in uow.session.execute(
-        select(Person.id, Person.organization_id).where(
-            Person.workspace_id == uow.workspace_id, Person.organization_id.in_(orgs)
+    orgs_of: dict[int, set[int]] = {t: {o} if (o := now_at.get(t)) else set() for t in targets}
+    for pid, org in uow.session.execute(
+        select(PastPosition.person_id, PastPosition.organization_id).where(
+            PastPosition.workspace_id == ws, PastPosition.person_id.in_(targets)
         )
     ):
-        members[org_id].append(pid)
-    wanted = set(targets)
-    for people in members.values():
-        for t in wanted.intersection(people):
-            for other in people:
-                edges.add(t, other, COLLEAGUES)
+        orgs_of[pid].add(org)
+    wanted = set().union(*orgs_of.values())
+    if not wanted:
+        return
+    members: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for pid, at in uow.session.execute(
+        select(Person.id, Person.organization_id).where(
+            Person.workspace_id == ws, Person.organization_id.in_(wanted)
+        )
+    ):
+        if at is not None:
+            members[at].append((pid, True))
+    for pid, org in uow.session.execute(
+        select(PastPosition.person_id, PastPosition.organization_id).where(
+            PastPosition.workspace_id == ws, PastPosition.organization_id.in_(wanted)
+        )
+    ):
+        members[org].append((pid, False))
+    for t, orgs in orgs_of.items():
+        for org in orgs:
+            for other, other_now in members[org]:
+                both_now = now_at.get(t) == org and other_now
+                edges.add(t, other, COLLEAGUES if both_now else PAST_COLLEAGUES)
 
 
 def intro_paths(

@@ -21,7 +21,15 @@ from goodword.schemas.network import (
 from goodword.services.field_values import clean_tag
 from goodword.services.lookup import find_org_by_name, resolve_org
 from goodword.services.record_links import Links, add_note, count_links, move_links
-from goodword.storage.tables import Note, Opportunity, Organization, Person, Referral, Tag
+from goodword.storage.tables import (
+    Note,
+    Opportunity,
+    Organization,
+    PastPosition,
+    Person,
+    Referral,
+    Tag,
+)
 from goodword.storage.unit_of_work import UnitOfWork
 
 
@@ -210,6 +218,7 @@ ORG_LINKS: Links = {
     "referrals (recipient)": Referral.recipient_organization_id,
     "opportunities": Opportunity.organization_id,
     "notes": Note.organization_id,
+    "past positions": PastPosition.organization_id,
 }
 
 

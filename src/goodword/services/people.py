@@ -29,6 +29,7 @@ from goodword.storage.tables import (
     Interaction,
     Note,
     Organization,
+    PastPosition,
     Person,
     Skill,
     Tag,
@@ -156,7 +157,18 @@ def edit_person(uow: UnitOfWork, query: str, changes: PersonUpdate, now: datetim
                 raise InvalidValue("a person's name cannot be empty")
             person.name = changes.name.strip()
         if changes.company is not None:
+            before = person.organization_id
             person.organization = company_for(uow, changes.company, now)
+            uow.session.flush()
+            if before is not None and before != person.organization_id:
+                uow.session.add(
+                    PastPosition(
+                        workspace_id=uow.workspace_id,
+                        person_id=person.id,
+                        organization_id=before,
+                        until=now,
+                    )
+                )
         if changes.title is not None:
             person.title = changes.title.strip() or None
         if changes.how_met is not None:

@@ -21,6 +21,7 @@ from goodword.storage.tables import (
     MergeRecord,
     Note,
     Opportunity,
+    PastPosition,
     Recommendation,
     ReferenceRequest,
     Referral,
@@ -39,6 +40,7 @@ PERSON_LINKS: Links = {
     "reference requests": ReferenceRequest.requested_by_id,
     "opportunities": Opportunity.contact_person_id,
     "notes": Note.person_id,
+    "past positions": PastPosition.person_id,
 }
 
 #: What disappears with a deleted person (the rest is kept and unlinked).
@@ -49,6 +51,7 @@ DELETED_WITH_PERSON = (
     "asks",
     "recommendations",
     "notes",
+    "past positions",
 )
 
 

@@ -190,3 +190,15 @@ class Knows(WorkspaceOwned, Base):
     strength: Mapped[float]
     note: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PastPosition(WorkspaceOwned, Base):
+    """Someone used to work at an organization (recorded when their company changes): past
+    colleagues may still know each other, weakly, which warm introductions use."""
+
+    __tablename__ = "past_positions"
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    until: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 15:19:03.912479
+Create Date: 2026-11-22 15:35:01.357977
 """
 
 from collections.abc import Sequence
@@ -86,6 +86,44 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_memberships_user_id"), ["user_id"], unique=False)
 
     op.create_table(
+        "past_positions",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("organization_id", sa.Integer(), nullable=False),
+        sa.Column("until", goodword.storage.base.UTCDateTime(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("workspace_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_past_positions_organization_id_organizations"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_past_positions_person_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_past_positions_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_past_positions")),
+    )
+    with op.batch_alter_table("past_positions", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_past_positions_organization_id"), ["organization_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_past_positions_person_id"), ["person_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_past_positions_workspace_id"), ["workspace_id"], unique=False
+        )
+
+    op.create_table(
         "profile_embeddings",
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("model", sa.String(length=100), nullable=False),
@@ -153,6 +191,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_profile_embeddings_person_id"))
 
     op.drop_table("profile_embeddings")
+    with op.batch_alter_table("past_positions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_past_positions_workspace_id"))
+        batch_op.drop_index(batch_op.f("ix_past_positions_person_id"))
+        batch_op.drop_index(batch_op.f("ix_past_positions_organization_id"))
+
+    op.drop_table("past_positions")
     with op.batch_alter_table("memberships", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_memberships_user_id"))
 
