@@ -286,3 +286,60 @@ def test_who_fits_a_need_and_what_to_offer_someone(ana: Account, web: WebClient)
     assert api["matches"][0]["person"]["name"] == "Hanna Berger"
     offers = ana.api.get(f"/api/v1/people/{lena['id']}/offers").json()["offers"]
     assert offers[0]["kind"] == "provider"
+
+
+def test_a_team_reaches_people_through_each_members_own_network(
+    engine: Engine, ana: Account, bo: Account, web: WebClient
+) -> None:
+    from goodword.services.teams import add_member, create_team
+
+    # Ana's personal network: she was in touch with Carla last week
+    ana.api.post("/api/v1/people", json={"name": "Carla Diaz", "emails": ["carla@x.example"]})
+    ana.api.post(
+        "/api/v1/interactions", json={"person": "Carla", "kind": "call", "when": "2026-11-15"}
+    )
+    ana.api.post("/api/v1/people", json={"name": "Ana's Secret", "emails": ["secret@x.example"]})
+    team = create_team(engine, ana.user.id, "Acme", NOW)
+    add_member(engine, ana.user.id, team.id, "bo@example.com", "member", NOW)
+    # the team knows Carla (same email) and that Carla knows Dee
+    in_team = {"workspace": team.id}
+    bo.api.post(
+        "/api/v1/people", params=in_team, json={"name": "Carla D.", "emails": ["CARLA@x.example"]}
+    )
+    bo.api.post("/api/v1/people", params=in_team, json={"name": "Dee Park"})
+    # Bo asks: the way to Dee goes through his teammate Ana, who knows Carla
+    paths = bo.api.get("/api/v1/intro", params={**in_team, "target": "Dee Park"}).json()
+    assert paths == []  # nobody in the team knows Dee yet
+    web.login("bo@example.com")
+    web.post("/workspace", {"workspace_id": str(team.id)})
+    carla_in_team = bo.api.get("/api/v1/people", params={**in_team, "q": "Carla"}).json()["items"][
+        0
+    ]
+    web.post(f"/people/{carla_in_team['id']}/knows", {"other": "Dee Park", "strength": "0.7"})
+    paths = bo.api.get("/api/v1/intro", params={**in_team, "target": "Dee Park"}).json()
+    chain = [link["person"]["name"] for link in paths[0]["chain"]]
+    assert chain == ["Ana Silva (teammate)", "Carla D.", "Dee Park"]
+    assert paths[0]["chain"][0]["strength"] == 0.8
+    page = web.get("/intro", params={"target": "Dee Park"})
+    assert "Ana Silva (teammate)" in page.text
+    assert "Secret" not in page.text and "Secret" not in str(paths)
+    # outside the team, Ana's network is Ana's alone
+    assert bo.api.get("/api/v1/intro", params={"target": "Dee Park"}).status_code == 404
+
+
+def test_the_intro_page_shows_the_chain_and_the_drafted_request(
+    ana: Account, web: WebClient
+) -> None:
+    ana.api.post("/api/v1/people", json={"name": "Ana Contact", "emails": ["c@x.example"]})
+    ana.api.post(
+        "/api/v1/interactions", json={"person": "Ana Contact", "kind": "call", "when": "2026-11-20"}
+    )
+    dee = ana.api.post("/api/v1/people", json={"name": "Dee Park", "title": "CTO"}).json()
+    web.login("ana@example.com")
+    contact = ana.api.get("/api/v1/people", params={"q": "Ana Contact"}).json()["items"][0]
+    web.post(f"/people/{contact['id']}/knows", {"other": "Dee Park", "strength": "0.9"})
+    assert f'href="/intro?target=%23{dee["id"]}"' in web.get(f"/people/{dee['id']}").text
+    page = web.get("/intro", params={"target": f"#{dee['id']}"})
+    assert "Ana Contact" in page.text and "Would you introduce me to Dee?" in page.text
+    nothing = web.get("/intro", params={"target": "Ana Contact", "hops": "1"})
+    assert "you already know Ana Contact" in nothing.text

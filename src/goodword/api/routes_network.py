@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field
 
-from goodword.api.deps import Id, Now, Uow
+from goodword.api.deps import Id, Now, Uow, User
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.domain.errors import InvalidValue
@@ -27,7 +27,7 @@ from goodword.schemas.network import (
     PersonPublic,
     PersonUpdate,
 )
-from goodword.services import interactions, matching, organizations, people, people_merge
+from goodword.services import interactions, intros, matching, organizations, people, people_merge
 
 router = APIRouter(responses=COMMON_ERRORS)
 Text = Annotated[str | None, Query(max_length=300)]
@@ -161,3 +161,18 @@ def match(
 def offers(uow: Uow, person_id: Id, limit: Annotated[int, Query(ge=1, le=50)] = 5) -> OfferResult:
     """What you could refer to this person, in both directions."""
     return matching.offers_for_person(uow, f"#{person_id}", limit)
+
+
+@router.get("/intro", tags=["matching"])
+def intro(
+    uow: Uow,
+    now: Now,
+    user: User,
+    target: Annotated[
+        str, Query(min_length=1, max_length=300, description="A person or an organization")
+    ],
+    hops: Annotated[int, Query(ge=1, le=6)] = 3,
+    limit: Annotated[int, Query(ge=1, le=20)] = 3,
+) -> list[intros.IntroPathPublic]:
+    """The warmest chains of people from you (or, in a team, from any member) to a target."""
+    return intros.intro_paths(uow, target, now, hops, limit, asking_user=user.id)

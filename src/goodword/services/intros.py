@@ -18,12 +18,13 @@ from itertools import pairwise
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from goodword.domain.errors import NotFound
 from goodword.domain.intro_graph import StrengthGraph
 from goodword.schemas.network import Ref
 from goodword.services.lookup import parse_id, resolve_org, resolve_person
+from goodword.services.team_network import member_links
 from goodword.storage.raw_rows import raw_rows
 from goodword.storage.tables import Knows, PastPosition, Person, Referral
 from goodword.storage.unit_of_work import UnitOfWork
@@ -185,13 +186,34 @@ def _colleague_edges(uow: UnitOfWork, targets: list[int], edges: Edges) -> None:
                 edges.add(t, other, COLLEAGUES if both_now else PAST_COLLEAGUES)
 
 
+def in_touch(last: datetime, now: datetime) -> float:
+    """How strongly you know someone you were last in touch with at ``last``."""
+    age = (now - last).total_seconds() / 86400
+    return float(max(MIN_LINK, IN_TOUCH * 0.5 ** (age / IN_TOUCH_HALF_LIFE_DAYS)))
+
+
 def intro_paths(
-    uow: UnitOfWork, target: str, now: datetime, hops: int = 3, limit: int = 3
+    uow: UnitOfWork,
+    target: str,
+    now: datetime,
+    hops: int = 3,
+    limit: int = 3,
+    *,
+    asking_user: int | None = None,
 ) -> list[IntroPathPublic]:
+    """The strongest chains to a person or an organization. ``asking_user``: in a team
+    workspace, the member asking; every member's own network then joins the graph."""
     with uow:
         targets = _targets(uow, target)
         edges = network_edges(uow, now)
         _colleague_edges(uow, targets, edges)
+        teammates: dict[int, str] = {}
+        if asking_user is not None:
+            engine = uow.session.get_bind()
+            assert isinstance(engine, Engine)
+            teammates = member_links(
+                engine, uow.workspace_id, asking_user, YOU, now, in_touch, edges.add
+            )
         graph = edges.graph()
         found = sorted(
             (c for t in targets for c in graph.best_chains(YOU, t, hops, limit)),
@@ -199,7 +221,7 @@ def intro_paths(
         )[:limit]
         on_paths = {p for c in found for p in c.people if p != YOU}
         rows = uow.session.execute(select(Person.id, Person.name).where(Person.id.in_(on_paths)))
-        names: dict[int, str] = dict(rows.all())
+        names: dict[int, str] = dict(rows.all()) | teammates
         return [_public(c.people, c.score, graph, names) for c in found]
 
 

@@ -13,7 +13,9 @@ from goodword.schemas.network import InteractionCreate, PersonCreate, PersonFilt
 from goodword.schemas.practice import AskCreate, ReferralFilter, ReferralReceive
 from goodword.services import (
     asks,
+    drafting,
     interactions,
+    intros,
     knows,
     ledger,
     matching,
@@ -184,3 +186,23 @@ def person_knows(page: PageDep, person_id: Id, form: Form) -> Response:
         )
 
     return _act(page, person_id, act, "Recorded who they know: introductions can use it.")
+
+
+@router.get("/intro")
+def intro_page(
+    page: PageDep,
+    target: Filter = None,
+    hops: Annotated[int, Query(ge=1, le=6)] = 3,
+) -> Response:
+    paths, request = None, None
+    if target and target.strip():
+        paths = intros.intro_paths(page.uow(), target, page.now, hops, 3, asking_user=page.user.id)
+        last = paths[0].chain[-1].person if paths and len(paths[0].chain) > 1 else None
+        if last is not None and last.id > 0 and paths[0].chain[0].person.id > 0:
+            try:
+                request = drafting.draft(
+                    page.uow(), "intro-request", page.now, targets={"person": f"#{last.id}"}
+                )
+            except DomainError:
+                request = None  # the chain needs words only the user has
+    return page.render("intro.html", paths=paths, ask=request, target=target or "", hops=hops)
