@@ -47,7 +47,7 @@ def log_interaction(uow: UnitOfWork, data: InteractionCreate, now: datetime) -> 
             created_at=now,
         )
         uow.session.add(interaction)
-        refresh_people(uow, [person.id])
+        refresh_people(uow, [person.id], now)
         result = _public(interaction, person)
         uow.commit()
         return result

@@ -1,7 +1,8 @@
 """Warm introductions to a person or an organization, over the network as recorded.
 
-The graph: you know the people you are in touch with (strong when recent, fading with a
-half-life of 180 days); people you recorded as knowing each other (goodword knows); a
+The graph: you know people as strongly as their stored relationship strength says
+(domain.strength, fading with a half-life of 180 days since it was recomputed; people
+never scored count by their last contact); people you recorded as knowing each other (goodword knows); a
 referrer knows whom they referred; two people you referred to
 each other know each other; the target's colleagues at their organization know them
 (weakly), and people who worked there before them or with them (more weakly). Paths
@@ -18,7 +19,7 @@ from itertools import pairwise
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 
 from goodword.domain.errors import NotFound
 from goodword.domain.intro_graph import StrengthGraph
@@ -95,20 +96,20 @@ def network_edges(uow: UnitOfWork, now: datetime) -> Edges:
     ws = uow.workspace_id
     edges = Edges()
     rows = uow.session.execute(
-        select(Person.id, Person.last_interaction_at).where(
-            Person.workspace_id == ws, Person.last_interaction_at.is_not(None)
+        select(Person.id, Person.strength, Person.strength_at, Person.last_interaction_at).where(
+            Person.workspace_id == ws,
+            or_(Person.strength_at.is_not(None), Person.last_interaction_at.is_not(None)),
         )
     ).all()
-    if rows:
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        seconds = np.fromiter(
-            ((now - (r[1] or now)).total_seconds() for r in rows), dtype=np.float64, count=len(rows)
-        )
-        fresh = seconds >= 0
-        strength = np.maximum(
-            MIN_LINK, IN_TOUCH * 0.5 ** (seconds / 86400 / IN_TOUCH_HALF_LIFE_DAYS)
-        )
-        edges.extend(np.full(int(fresh.sum()), YOU), ids[fresh], strength[fresh])
+    for pid, score, scored_at, last in rows:
+        if scored_at is not None and scored_at <= now:
+            link = your_link(score, scored_at, now)
+        elif last is not None and last <= now:
+            link = in_touch(last, now)
+        else:
+            continue
+        if link > 0:
+            edges.add(YOU, pid, link)
     for direction, referrer, referred, recipient in uow.session.execute(
         select(
             Referral.direction,
@@ -184,6 +185,15 @@ def _colleague_edges(uow: UnitOfWork, targets: list[int], edges: Edges) -> None:
             for other, other_now in members[org]:
                 both_now = now_at.get(t) == org and other_now
                 edges.add(t, other, COLLEAGUES if both_now else PAST_COLLEAGUES)
+
+
+def your_link(score: int, scored_at: datetime, now: datetime) -> float:
+    """How strongly you know someone: their stored relationship strength (0–100), fading
+    with the same half-life since it was last recomputed; none below the weakest link."""
+    if score <= 0:
+        return 0.0
+    age = (now - scored_at).total_seconds() / 86400
+    return float(max(MIN_LINK, min(1.0, score / 100) * 0.5 ** (age / IN_TOUCH_HALF_LIFE_DAYS)))
 
 
 def in_touch(last: datetime, now: datetime) -> float:

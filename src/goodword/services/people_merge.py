@@ -87,7 +87,7 @@ def merge_people(uow: UnitOfWork, keep: str, other: str, now: datetime) -> Merge
         uow.session.delete(gone)
         uow.session.flush()
         uow.session.expire_all()
-        refresh_people(uow, [kept.id])
+        refresh_people(uow, [kept.id], now)
         result = MergeResult(kept=public(uow, kept), merged_id=gone.id, moved=moved)
         uow.commit()
         return result

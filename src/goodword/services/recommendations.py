@@ -70,7 +70,7 @@ def add_recommendation(
         )
         uow.session.add(rec)
         uow.session.flush()
-        refresh_people(uow, [rec.person_id])
+        refresh_people(uow, [rec.person_id], now)
         result = to_public(rec)
         uow.commit()
         return result
@@ -93,7 +93,7 @@ def set_recommendation_status(
         rec.sent_at = rec.sent_at or at
         if new is RecommendationStatus.PUBLISHED:
             rec.published_at = at
-        refresh_people(uow, [rec.person_id])
+        refresh_people(uow, [rec.person_id], now)
         result = to_public(rec)
         uow.commit()
         return result
@@ -129,7 +129,7 @@ def thank_for_recommendation(
             note=note or None,
         )
         uow.session.add(gratitude)
-        refresh_people(uow, [rec.person_id])
+        refresh_people(uow, [rec.person_id], now)
         person = ref(rec.person)
         assert person is not None
         result = GratitudePublic(

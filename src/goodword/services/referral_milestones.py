@@ -88,7 +88,7 @@ def thank_referrer(
         uow.session.add(gratitude)
         uow.session.flush()
         _record(uow, referral, milestone, now, note, gratitude)
-        refresh_people(uow, [referral.referrer.id])
+        refresh_people(uow, [referral.referrer.id], now)
         return _finish(uow, referral)
 
 

@@ -117,7 +117,9 @@ def receive_referral(uow: UnitOfWork, data: ReferralReceive, now: datetime) -> R
         uow.session.add(referral)
         uow.session.flush()
         refresh_people(
-            uow, [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id]
+            uow,
+            [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id],
+            now,
         )
         result = to_public(uow, referral)
         uow.commit()
@@ -163,7 +165,9 @@ def give_referral(uow: UnitOfWork, data: ReferralGive, now: datetime) -> Referra
         uow.session.add(referral)
         uow.session.flush()
         refresh_people(
-            uow, [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id]
+            uow,
+            [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id],
+            now,
         )
         result = to_public(uow, referral)
         uow.commit()

@@ -75,6 +75,10 @@ class Person(WorkspaceOwned, Base):
     # agenda reads one indexed row per person instead of aggregating every interaction.
     last_interaction_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reciprocity_balance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    strength: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Relationship strength 0–100 (domain.strength) as of ``strength_at``, recomputed
+    whenever their interactions, referrals, recommendations or thanks change."""
+    strength_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     organization: Mapped[Organization | None] = relationship(lazy="joined")
     contact_points: Mapped[list[ContactPoint]] = relationship(

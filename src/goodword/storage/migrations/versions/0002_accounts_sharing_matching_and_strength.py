@@ -1,8 +1,8 @@
-"""accounts, sharing and matching
+"""accounts, sharing, matching and strength
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 15:35:01.357977
+Create Date: 2026-11-22 15:40:23.119827
 """
 
 from collections.abc import Sequence
@@ -164,6 +164,10 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("matching_opt_out", sa.Boolean(), server_default="0", nullable=False)
         )
+        batch_op.add_column(sa.Column("strength", sa.Integer(), server_default="0", nullable=False))
+        batch_op.add_column(
+            sa.Column("strength_at", goodword.storage.base.UTCDateTime(), nullable=True)
+        )
 
     with op.batch_alter_table("workspaces", schema=None) as batch_op:
         batch_op.add_column(
@@ -179,6 +183,8 @@ def downgrade() -> None:
         batch_op.drop_column("kind")
 
     with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.drop_column("strength_at")
+        batch_op.drop_column("strength")
         batch_op.drop_column("matching_opt_out")
         batch_op.drop_column("looking_for")
 
