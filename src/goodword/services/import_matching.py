@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Table, func, insert, select
 
+from goodword.domain.strength import StrengthFacts, Touch, strength
+from goodword.domain.vocabulary import Sentiment
 from goodword.interop.identity import import_key, normalise_email, normalise_phone, normalise_url
 from goodword.interop.incoming import IncomingPerson
 from goodword.storage.base import table_of
@@ -69,6 +71,7 @@ def insert_with_ids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -
 class Importer:
     def __init__(self, uow: UnitOfWork, now: datetime) -> None:
         self.uow, self.now, self.ws = uow, now, uow.workspace_id
+        self._strength_of: dict[datetime | None, int] = {}
         session = uow.session
         self.by_key: dict[tuple[str, str], int] = {}
         for pid, kind, value in session.execute(
@@ -174,6 +177,8 @@ class Importer:
                 "updated_at": self.now,
                 "reciprocity_balance": 0,
                 "last_interaction_at": p.connected_on,
+                "strength": self._first_strength(p.connected_on),
+                "strength_at": self.now,
             }
             for _, p in fresh
         ]
@@ -199,6 +204,15 @@ class Importer:
         if progress:
             progress(len(incoming), len(incoming))
         return resolved
+
+    def _first_strength(self, connected: datetime | None) -> int:
+        """A new person's strength: one (neutral) connection, nothing exchanged yet (the
+        same few connection dates recur, so each is scored once)."""
+        if connected not in self._strength_of:
+            touches = [Touch(connected, Sentiment.NEUTRAL)] if connected else []
+            facts = StrengthFacts(touches, 0, 0, None)
+            self._strength_of[connected] = strength(facts, self.now).score
+        return self._strength_of[connected]
 
     def enrich(self, pid: int, p: IncomingPerson) -> None:
         """Add what the person lacked: contact points, skills, tags (never overwrite)."""

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 
 from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
 from goodword.services.import_matching import Importer, Progress
-from goodword.services.person_summaries import refresh_people, refresh_strengths
+from goodword.services.person_summaries import refresh_people
 from goodword.storage.base import table_of
 from goodword.storage.tables import (
     Interaction,
@@ -159,14 +159,13 @@ def import_batch(
         for model, rows in ((Interaction, interaction_rows), (Recommendation, rec_rows)):
             if rows:
                 uow.session.connection().execute(insert(table_of(model)), rows)
-        # New people were inserted with their summaries (connected date, zero balance); only
+        # New people were inserted with their summaries (connected date, zero balance, the
+        # strength of that one connection); only
         # known people, and new ones who also got invitations or recommendations, change.
         extra = {int(r["person_id"]) for r in rec_rows} | set(invited.values())
         just_connected = {int(r["person_id"]) for r in interaction_rows} - extra
         for chunk in _chunks(sorted(extra | (just_connected - importer.created)), 500):
             refresh_people(uow, chunk, now)
-        for chunk in _chunks(sorted(importer.created - extra), 500):
-            refresh_strengths(uow, chunk, now)
         if batch.profile:
             _store_profile(uow, batch.profile)
         uow.commit()
