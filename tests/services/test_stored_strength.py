@@ -54,3 +54,21 @@ def test_introductions_start_from_the_stored_strength(uow: UnitOfWork) -> None:
     assert path.chain[0].strength == round(score / 100, 3)
     later = intro_paths(uow, "Dee Park", NOW + timedelta(days=180))[0]
     assert later.chain[0].strength == round(score / 200, 3)  # faded by one half-life
+
+
+def test_imported_people_get_the_strength_of_their_connection(uow: UnitOfWork) -> None:
+    from pathlib import Path
+
+    from goodword.interop.linkedin import read_export
+    from goodword.services.importing import import_batch
+
+    folder = Path(__file__).parent.parent / "fixtures" / "linkedin" / "current"
+    import_batch(uow, read_export(folder), NOW)
+    with uow:
+        scored = uow.session.execute(
+            select(Person.name, Person.strength, Person.strength_at, Person.last_interaction_at)
+        ).all()
+    assert scored and all(at == NOW for _, _, at, _ in scored)
+    for name, score, _, _ in scored:
+        assert score == person_strength(uow, name, NOW).score, name
+    assert any(score > 0 for _, score, _, last in scored if last is not None)
