@@ -92,3 +92,16 @@ def test_offers_go_both_ways(net: UnitOfWork) -> None:
     for_lena = offers_for_person(net, "Lena Park").offers
     providers = [o.person.name for o in for_lena if o.kind == "provider" and o.person]
     assert providers[0] == "Hanna Berger" and "Rita Quiet" not in providers
+
+
+def test_the_reciprocal_offer_draft_offers_what_goodword_offer_finds(net: UnitOfWork) -> None:
+    from goodword.services.drafting import draft
+
+    opportunities.add_opportunity(
+        net, OpportunityCreate(title="Tax advisor", skills=["Tax law"]), NOW
+    )
+    for_lena = draft(net, "reciprocal-offer", NOW, targets={"person": "Lena Park"})
+    assert "- Introduce you to Hanna Berger, for what you are looking for" in for_lena.body
+    assert "Rita Quiet" not in for_lena.body  # opted out
+    for_tomas = draft(net, "reciprocal-offer", NOW, targets={"person": "Tomas Keller"})
+    assert "- Put you forward for Tax advisor" in for_tomas.body

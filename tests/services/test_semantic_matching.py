@@ -82,3 +82,13 @@ def test_the_local_model_finds_an_attorney_for_a_lawyer(net: UnitOfWork) -> None
     assert found.semantic
     assert found.matches[0].person.name == "Aria Attorney"
     assert "Pablo Pastry" not in [m.person.name for m in found.matches]
+
+
+@needs_model
+def test_embeddings_are_computed_once_until_a_profile_changes(net: UnitOfWork) -> None:
+    from goodword.services.matching import refresh_all_embeddings
+
+    assert refresh_all_embeddings(net, NOW) == 2  # the two people who allow matching
+    assert refresh_all_embeddings(net, NOW) == 0
+    people.edit_person(net, "Aria Attorney", PersonUpdate(title="Partner"), NOW)
+    assert refresh_all_embeddings(net, NOW) == 1

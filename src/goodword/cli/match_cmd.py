@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.import_cmd import progress_bar
 from goodword.cli.options import Json
-from goodword.cli.render import console, emit, table
+from goodword.cli.render import console, done, emit, table
 from goodword.schemas.matching import MatchResult, OfferResult
-from goodword.services.matching import match_people, offers_for_person
+from goodword.services.matching import match_people, offers_for_person, refresh_all_embeddings
 
 
 def show_matches(result: MatchResult) -> None:
@@ -79,3 +80,14 @@ def offer(
     Example: goodword offer "Ana Khan"
     """
     emit(as_json, offers_for_person(deps.uow(ctx), person, limit), show_offers)
+
+
+def embeddings(ctx: typer.Context, as_json: Json = False) -> None:
+    """Embed the profiles that changed since last time, now (the semantic extra; a match
+    does it too, for the changed profiles only).
+
+    Example: goodword embeddings
+    """
+    with progress_bar(as_json) as progress:
+        count = refresh_all_embeddings(deps.uow(ctx), deps.clock(), progress)
+    emit(as_json, {"embedded": count}, lambda r: done(f"{r['embedded']} profile(s) embedded"))

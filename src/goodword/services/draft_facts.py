@@ -11,8 +11,8 @@ from sqlalchemy import select
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
-from goodword.services.agenda_offers import offers_for
 from goodword.services.ledger import balance
+from goodword.services.matching import offers_for_person
 from goodword.services.timeline import referred_label
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import (
@@ -230,19 +230,29 @@ def recommendation_for(uow: UnitOfWork, person: Person) -> dict[str, Any]:
     }
 
 
+def _offer_line(kind: str, about: str) -> str:
+    """An offer from `goodword offer`, said to the person it is for."""
+    if kind == "opportunity":
+        return "Put you forward for " + about.removeprefix("refer them to ")
+    if kind == "client":
+        return "Introduce " + about.removeprefix("introduce ").replace(
+            ", who looks for what they do", ", who is looking for what you do"
+        )
+    return "Introduce you to " + about.removeprefix("introduce them to ").replace(
+        ", for what they look for", ", for what you are looking for"
+    )
+
+
 def reciprocal_offer(uow: UnitOfWork, person: Person) -> dict[str, Any]:
+    """What to offer back: the same openings and people `goodword offer` finds."""
     rows = balance(uow, f"#{person.id}")
     gave = rows[0].they_gave if rows else {}
     words = [f"{n} {item}{'s' if n > 1 else ''}" for item, n in gave.items()]
-    offers = [
-        f"Refer {offer}" if offer.startswith("them") else f"Introduce {offer}"
-        for offer in offers_for(uow, [person.id]).get(person.id, [])
-    ]
-    offers = [o.replace("Refer them to", "Put you forward for") for o in offers]
+    found = offers_for_person(uow, f"#{person.id}", 2).offers
     return {
         "first_name": first_name(person.name),
         "gave": " and ".join(words) or None,
-        "offers": offers,
+        "offers": [_offer_line(o.kind, o.about) for o in found][:3],
     }
 
 

@@ -8,6 +8,7 @@ normalised matrix product over the stored float32 vectors.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 
 import numpy as np
@@ -40,7 +41,11 @@ def _hash(text: str) -> str:
 
 
 def refresh_embeddings(
-    uow: UnitOfWork, profiles: list[Profile], encoder: Encoder, now: datetime
+    uow: UnitOfWork,
+    profiles: list[Profile],
+    encoder: Encoder,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Embed the profiles whose text changed (or that have no vector yet); returns how many."""
     with uow:
@@ -78,6 +83,8 @@ def refresh_embeddings(
                     )
                 else:
                     row.text_hash, row.vector, row.updated_at = _hash(texts[pid]), data, now
+            if progress:
+                progress(min(start + BATCH, len(stale)), len(stale))
         uow.commit()
         return len(stale)
 

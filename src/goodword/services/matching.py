@@ -7,6 +7,7 @@ Profiles are read with a fixed number of set-based queries and indexed in memory
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import select
@@ -225,3 +226,17 @@ def offers_for_person(uow: UnitOfWork, person: str, limit: int = 5) -> OfferResu
     order = {"opportunity": 0, "client": 1, "provider": 2}
     offers.sort(key=lambda o: (order[o.kind], -o.score))
     return OfferResult(person=me, offers=offers[: limit * 3])
+
+
+def refresh_all_embeddings(
+    uow: UnitOfWork, now: datetime, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Embed every profile that changed since it was last embedded (the semantic extra)."""
+    if not encoder_available():
+        raise InvalidValue(
+            'the semantic layer is an extra: pip install "goodword[semantic]" '
+            "(torch's CPU build first: pip install torch==2.13.0)"
+        )
+    with uow:
+        profiles = load_profiles(uow)
+    return refresh_embeddings(uow, profiles, local_encoder(), now, progress)
