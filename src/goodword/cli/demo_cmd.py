@@ -23,7 +23,9 @@ from goodword.storage.unit_of_work import UnitOfWork
 
 def _show(result: dict[str, object]) -> None:
     s = summary.NetworkSummary.model_validate(result["summary"])
-    console.print(f"[bold]Demo network ready[/bold] in {escape(str(result['location']))}")
+    console.print(
+        f"[bold]Demo network ready[/bold] in {escape(str(result['location']))}", soft_wrap=True
+    )
     console.print(
         f"{s.people} people across {s.organizations} organizations, {s.interactions} interactions"
     )
@@ -71,8 +73,10 @@ def _show(result: dict[str, object]) -> None:
         "people show 1",
         "serve  (the same network in your browser, at http://127.0.0.1:8000/)",
     ):
-        console.print(
-            "  " + " ".join(part for part in ("goodword", str(db), command) if part), markup=False
+        console.print(  # whole lines: commands are copied, never wrapped
+            "  " + " ".join(part for part in ("goodword", str(db), command) if part),
+            markup=False,
+            soft_wrap=True,
         )
 
 
