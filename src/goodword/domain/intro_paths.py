@@ -9,30 +9,16 @@ module keeps the small dictionary form that hand-built graphs and tests use.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from goodword.domain.intro_graph import StrengthGraph
+from goodword.domain.intro_graph import Chain, StrengthGraph
 
 Graph = Mapping[int, Mapping[int, float]]
 
 
-@dataclass(frozen=True)
-class IntroPath:
-    people: tuple[int, ...]
-    """From you (first) to the target (last)."""
-    score: float
-
-    @property
-    def hops(self) -> int:
-        return len(self.people) - 1
-
-
-def best_paths(
-    graph: Graph, source: int, target: int, hops: int = 3, k: int = 3
-) -> list[IntroPath]:
+def best_paths(graph: Graph, source: int, target: int, hops: int = 3, k: int = 3) -> list[Chain]:
     """The ``k`` strongest simple paths of at most ``hops`` links, strongest first
     (ties: fewer hops, then the smaller ids). ``graph`` maps each node to its neighbours."""
     strengths = StrengthGraph.from_edges(
         (a, b, s) for a, neighbours in graph.items() for b, s in neighbours.items()
     )
-    return [IntroPath(c.people, c.score) for c in strengths.best_chains(source, target, hops, k)]
+    return strengths.best_chains(source, target, hops, k)
