@@ -10,25 +10,24 @@ from goodword.storage.tables import Gratitude
 from goodword.storage.unit_of_work import UnitOfWork
 
 
+def to_public(g: Gratitude) -> GratitudePublic:
+    who = ref(g.person)
+    assert who is not None
+    return GratitudePublic(
+        id=g.id,
+        person=who,
+        kind=g.kind,
+        at=g.at,
+        referral_id=g.referral_id,
+        recommendation_id=g.recommendation_id,
+        note=g.note,
+    )
+
+
 def list_gratitude(uow: UnitOfWork, person: str | None = None) -> list[GratitudePublic]:
     with uow:
         query = select(Gratitude).where(Gratitude.workspace_id == uow.workspace_id)
         if person:
             query = query.where(Gratitude.person_id == resolve_person(uow, person).id)
         rows = uow.session.scalars(query.order_by(Gratitude.at.desc(), Gratitude.id.desc()))
-        result = []
-        for g in rows:
-            who = ref(g.person)
-            assert who is not None
-            result.append(
-                GratitudePublic(
-                    id=g.id,
-                    person=who,
-                    kind=g.kind,
-                    at=g.at,
-                    referral_id=g.referral_id,
-                    recommendation_id=g.recommendation_id,
-                    note=g.note,
-                )
-            )
-        return result
+        return [to_public(g) for g in rows]

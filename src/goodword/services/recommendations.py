@@ -18,6 +18,7 @@ from goodword.domain.vocabulary import (
     parse_choice,
 )
 from goodword.schemas.practice import GratitudePublic, RecommendationCreate, RecommendationPublic
+from goodword.services.gratitude import to_public as gratitude_public
 from goodword.services.lookup import get_owned, ref, resolve_person
 from goodword.services.person_summaries import refresh_people
 from goodword.storage.tables import Gratitude, Recommendation
@@ -130,17 +131,7 @@ def thank_for_recommendation(
         )
         uow.session.add(gratitude)
         refresh_people(uow, [rec.person_id], now)
-        person = ref(rec.person)
-        assert person is not None
-        result = GratitudePublic(
-            id=gratitude.id,
-            person=person,
-            kind=gratitude.kind,
-            at=gratitude.at,
-            referral_id=None,
-            recommendation_id=rec.id,
-            note=gratitude.note,
-        )
+        result = gratitude_public(gratitude)
         uow.commit()
         return result
 
