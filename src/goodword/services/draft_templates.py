@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue
 from goodword.drafts.rendering import DRAFT_KINDS, check_source, shipped_source
+from goodword.services.workspaces import drop_setting, store_setting
 from goodword.storage.tables import Setting
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -57,12 +58,7 @@ def save_template(uow: UnitOfWork, kind: str, text: str) -> TemplatePublic:
         raise InvalidValue(f"text: keep a template under {MAX_CHARS:,} characters")
     check_source(kind, cleaned)
     with uow:
-        key = PREFIX + kind
-        row = uow.session.get(Setting, (uow.workspace_id, key))
-        if row is None:
-            uow.session.add(Setting(workspace_id=uow.workspace_id, key=key, value=cleaned))
-        else:
-            row.value = cleaned
+        store_setting(uow, PREFIX + kind, cleaned)
         uow.commit()
     return TemplatePublic(kind=kind, description=DRAFT_KINDS[kind], text=cleaned, customised=True)
 
@@ -70,9 +66,7 @@ def save_template(uow: UnitOfWork, kind: str, text: str) -> TemplatePublic:
 def reset_template(uow: UnitOfWork, kind: str) -> TemplatePublic:
     _known(kind)
     with uow:
-        row = uow.session.get(Setting, (uow.workspace_id, PREFIX + kind))
-        if row is not None:
-            uow.session.delete(row)
+        drop_setting(uow, PREFIX + kind)
         uow.commit()
     return TemplatePublic(
         kind=kind, description=DRAFT_KINDS[kind], text=shipped_source(kind), customised=False

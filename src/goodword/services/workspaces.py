@@ -63,6 +63,21 @@ def list_settings(uow: UnitOfWork) -> list[SettingPublic]:
     ]
 
 
+def store_setting(uow: UnitOfWork, key: str, value: str) -> None:
+    """Write one stored value of this workspace (inside the caller's unit of work)."""
+    stored = uow.session.get(Setting, (uow.workspace_id, key))
+    if stored is None:
+        uow.session.add(Setting(workspace_id=uow.workspace_id, key=key, value=value))
+    else:
+        stored.value = value
+
+
+def drop_setting(uow: UnitOfWork, key: str) -> None:
+    stored = uow.session.get(Setting, (uow.workspace_id, key))
+    if stored is not None:
+        uow.session.delete(stored)
+
+
 def _check_text(key: str, value: str) -> str:
     value = value.strip()
     if key == "templates_dir" and value and not Path(value).expanduser().is_dir():
@@ -85,11 +100,7 @@ def set_setting(uow: UnitOfWork, key: str, value: str) -> list[SettingPublic]:
         else:
             updated = etiquette_from(_stored(uow)).with_value(key, value)
             new_value = str(updated.as_dict()[key])
-        stored = uow.session.get(Setting, (uow.workspace_id, key))
-        if stored is None:
-            uow.session.add(Setting(workspace_id=uow.workspace_id, key=key, value=new_value))
-        else:
-            stored.value = new_value
+        store_setting(uow, key, new_value)
         uow.commit()
     return list_settings(uow)
 
@@ -99,9 +110,7 @@ def reset_setting(uow: UnitOfWork, key: str) -> list[SettingPublic]:
     with uow:
         if key not in TEXT_SETTINGS:
             etiquette_from({k: v for k, v in _stored(uow).items() if k != key})
-        stored = uow.session.get(Setting, (uow.workspace_id, key))
-        if stored is not None:
-            uow.session.delete(stored)
+        drop_setting(uow, key)
         uow.commit()
     return list_settings(uow)
 
