@@ -46,6 +46,19 @@ SUGGESTIONS = (ItemKind.ASK, ItemKind.RECIPROCATE, ItemKind.KEEP_IN_TOUCH)
 
 
 @dataclass(frozen=True)
+class DraftRef:
+    """Which drafted message settles an item: its kind and the record it is about."""
+
+    kind: str
+    record: str
+    record_id: int
+
+    @property
+    def command(self) -> str:
+        return f"goodword draft {self.kind} --{self.record} {self.record_id}"
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     kind: ItemKind
     person: Who | None
@@ -56,7 +69,11 @@ class AgendaItem:
     priority: int
     reason: str
     draft: str
+    """The command that drafts its message (``draft_ref`` says the same as data)."""
+    draft_ref: DraftRef
     done: str
+    via: str | None = None
+    """How a thank-you item asks to be paid: ``email``, or beyond it (``lunch``)."""
 
     @property
     def key(self) -> str:
@@ -99,9 +116,10 @@ def item(
     due: datetime,
     on: datetime,
     reason: str,
-    draft: str,
+    draft: DraftRef,
     done: str,
     bonus: int = 0,
+    via: str | None = None,
 ) -> AgendaItem:
     late = overdue_days(due, on)
     return AgendaItem(
@@ -112,6 +130,8 @@ def item(
         overdue_days=late,
         priority=priority(kind, late, bonus),
         reason=reason,
-        draft=draft,
+        draft=draft.command,
         done=done,
+        draft_ref=draft,
+        via=via,
     )

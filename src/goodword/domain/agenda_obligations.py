@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from goodword.domain.agenda_facts import AgendaFacts, ReferralFacts
 from goodword.domain.agenda_items import (
     AgendaItem,
+    DraftRef,
     ItemKind,
     ago,
     item,
@@ -62,7 +63,7 @@ def _thanks(
     r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette, facts: AgendaFacts
 ) -> Iterator[AgendaItem]:
     who, about = r.referrer, f"referral:{r.id}"
-    draft = f"goodword draft thank-you --referral {r.id}"
+    draft = DraftRef("thank-you", "referral", r.id)
     done = f"goodword referrals thank {r.id} --via email"
     thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
     outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
@@ -76,7 +77,16 @@ def _thanks(
             "A referral is a gift: thank them first."
         )
         yield item(
-            ItemKind.THANK, who, about, due, on, reason, draft, done, bonus=5 if valuable else 0
+            ItemKind.THANK,
+            who,
+            about,
+            due,
+            on,
+            reason,
+            draft,
+            done,
+            bonus=5 if valuable else 0,
+            via="email",
         )
     elif (
         outcome is not None
@@ -98,6 +108,7 @@ def _thanks(
             draft,
             f"goodword referrals thank {r.id} --via lunch",
             bonus=5,
+            via="lunch",
         )
 
 
@@ -122,7 +133,7 @@ def _before_contact(
             due,
             on,
             reason,
-            f"goodword draft qualifying-questions --referral {r.id}",
+            DraftRef("qualifying-questions", "referral", r.id),
             f'goodword referrals qualify {r.id} --how-known "…"',
         )
     due = r.referred_at + timedelta(days=e.contact_within_days)
@@ -138,7 +149,7 @@ def _before_contact(
         due,
         on,
         reason,
-        f"goodword draft contact --referral {r.id}",
+        DraftRef("contact", "referral", r.id),
         f"goodword referrals contacted {r.id}  (or contact-failed)",
     )
 
@@ -175,7 +186,7 @@ def _loop(
         due,
         on,
         reason,
-        f"goodword draft referrer-update --referral {r.id}",
+        DraftRef("referrer-update", "referral", r.id),
         f"goodword referrals referrer-updated {r.id}",
     )
 
@@ -200,8 +211,9 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
             due,
             on,
             reason,
-            f"goodword draft thank-you --recommendation {rec.id}",
+            DraftRef("thank-you", "recommendation", rec.id),
             f"goodword recs thank {rec.id} --via email",
+            via="email",
         )
 
 
@@ -224,7 +236,7 @@ def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[Agenda
                 expire,
                 on,
                 reason,
-                f"goodword draft acknowledgement --ask {a.id}",
+                DraftRef("acknowledgement", "ask", a.id),
                 f"goodword asks answer {a.id} no-response",
             )
             continue
@@ -242,7 +254,7 @@ def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[Agenda
                 due,
                 on,
                 reason,
-                f"goodword draft follow-up --ask {a.id}",
+                DraftRef("follow-up", "ask", a.id),
                 f"goodword asks follow-up {a.id}",
             )
 
@@ -264,7 +276,7 @@ def reference_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
             ref.requested_at + timedelta(days=e.reference_decide_within_days),
             on,
             reason,
-            f"goodword draft reference-approval --reference {ref.id}",
+            DraftRef("reference-approval", "reference", ref.id),
             f'goodword references approve {ref.id} --by "NAME"',
         )
 
@@ -293,6 +305,6 @@ def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
             rec.written_at + timedelta(days=e.recommend_within_days),
             on,
             reason,
-            f"goodword draft recommendation --person {rec.person.id}",
+            DraftRef("recommendation", "person", rec.person.id),
             f"goodword recs status {rec.id} sent",
         )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from goodword.domain.agenda_facts import AgendaFacts, Moment
-from goodword.domain.agenda_items import AgendaItem, ItemKind, ago, item, late_clause
+from goodword.domain.agenda_items import AgendaItem, DraftRef, ItemKind, ago, item, late_clause
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.vocabulary import Sentiment
 
@@ -76,7 +76,7 @@ def ask_suggestions(
             m.at + timedelta(days=e.ask_window_days),
             on,
             reason,
-            f"goodword draft ask --person {m.person.id}",
+            DraftRef("ask", "person", m.person.id),
             f'goodword asks add "#{m.person.id}" --for referral --about "…"',
             bonus=round(score * 5),
         )
@@ -99,7 +99,7 @@ def reciprocity(facts: AgendaFacts, on: datetime, limit: int) -> Iterator[Agenda
             on,
             on,
             reason,
-            f"goodword draft reciprocal-offer --person {b.person.id}",
+            DraftRef("reciprocal-offer", "person", b.person.id),
             f'goodword referrals give "…" --to "#{b.person.id}"',
             bonus=min(10, b.balance),
         )
@@ -133,6 +133,6 @@ def keep_in_touch(facts: AgendaFacts, on: datetime, limit: int) -> Iterator[Agen
             due,
             on,
             reason,
-            f"goodword draft check-in --person {c.person.id}",
+            DraftRef("check-in", "person", c.person.id),
             f'goodword log "#{c.person.id}" --kind message',
         )

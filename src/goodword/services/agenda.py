@@ -28,7 +28,14 @@ class AgendaItemPublic(BaseModel):
     priority: int
     reason: str
     draft: str
+    """The command that drafts its message; ``draft_kind`` and ``draft_for`` say the same
+    for the API (``GET /api/v1/drafts/{draft_kind}?{record}={id}``)."""
+    draft_kind: str
+    draft_for: str
+    """The record the draft is about, e.g. ``referral:12``."""
     done: str
+    via: str | None = None
+    """For thank-you items: how to thank (``email``, or beyond it when it says so)."""
 
 
 class AgendaPublic(BaseModel):
@@ -38,6 +45,7 @@ class AgendaPublic(BaseModel):
 
 
 def public_item(i: AgendaItem) -> AgendaItemPublic:
+    ref = i.draft_ref
     return AgendaItemPublic(
         key=i.key,
         kind=i.kind.value,
@@ -48,7 +56,10 @@ def public_item(i: AgendaItem) -> AgendaItemPublic:
         priority=i.priority,
         reason=i.reason,
         draft=i.draft,
+        draft_kind=ref.kind,
+        draft_for=f"{ref.record}:{ref.record_id}",
         done=i.done,
+        via=i.via,
     )
 
 

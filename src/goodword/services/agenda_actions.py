@@ -8,7 +8,6 @@ page has the form.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from datetime import datetime
 
@@ -88,9 +87,8 @@ def one_click_label(item: AgendaItemPublic) -> str | None:
 
 
 def thank_via(item: AgendaItemPublic) -> str:
-    """How the item's own hint says to thank (a high-value referral: beyond an email)."""
-    words = shlex.split(item.done.split("(")[0])
-    return words[words.index("--via") + 1] if "--via" in words[:-1] else "email"
+    """How the item says to thank (a high-value referral: beyond an email)."""
+    return item.via or "email"
 
 
 def complete_item(uow: UnitOfWork, kind: str, about: str, now: datetime, via: str = "email") -> str:
@@ -105,13 +103,9 @@ def complete_item(uow: UnitOfWork, kind: str, about: str, now: datetime, via: st
 
 
 def item_draft(uow: UnitOfWork, item: AgendaItemPublic, now: datetime) -> DraftPublic:
-    """The drafted message the item's CLI hint names (``goodword draft KIND --record ID``)."""
-    words = shlex.split(item.draft)
-    kind, options = words[2], words[3:]
-    targets: dict[str, str | int | None] = {}
-    for flag, value in zip(options[::2], options[1::2], strict=False):
-        targets[flag.removeprefix("--")] = value
-    return draft(uow, kind, now, targets=targets)
+    """The drafted message the item names (its ``draft_kind``, about ``draft_for``)."""
+    record, record_id = split_about(item.draft_for)
+    return draft(uow, item.draft_kind, now, targets={record: record_id})
 
 
 def agenda_with_drafts(
