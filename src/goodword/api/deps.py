@@ -81,3 +81,8 @@ Now = Annotated[datetime, Depends(now)]
 Uow = Annotated[UnitOfWork, Depends(api_uow)]
 User = Annotated[UserPublic, Depends(api_user)]
 Id = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]
+
+
+def person_query(person_id: int | None) -> str | None:
+    """A person filter given by id, as the services' lookup reads it (``#12``)."""
+    return f"#{person_id}" if person_id else None

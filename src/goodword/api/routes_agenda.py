@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
 from sqlalchemy import Engine
 
-from goodword.api.deps import Now, Uow, User, engine
+from goodword.api.deps import Now, Uow, User, engine, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.domain.dates import parse_as_of
@@ -68,8 +68,7 @@ def get_ledger(
     uow: Uow, limit: Limit = 50, cursor: Cursor = None, person_id: RecordId = None
 ) -> Page[LedgerRow]:
     """The reciprocity balance with each person: who gave what, in points."""
-    who = f"#{person_id}" if person_id else None
-    return page(ledger.balance(uow, who), limit, cursor)
+    return page(ledger.balance(uow, person_query(person_id)), limit, cursor)
 
 
 @router.post("/imports/{source}", tags=["imports"])

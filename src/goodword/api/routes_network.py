@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field
 
-from goodword.api.deps import Id, Now, Uow, User
+from goodword.api.deps import Id, Now, Uow, User, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
-from goodword.domain.errors import InvalidValue
 from goodword.schemas.matching import MatchResult, OfferResult
 from goodword.schemas.network import (
     DeletionImpact,
@@ -81,15 +80,7 @@ def delete_person(uow: Uow, person_id: Id) -> DeletionImpact:
 
 @router.post("/people/{person_id}/tags", tags=["people"])
 def tag_person(uow: Uow, now: Now, person_id: Id, change: TagsChange) -> PersonPublic:
-    if not change.add and not change.remove:
-        raise InvalidValue("add: give tags to add or to remove")
-    result = None
-    if change.add:
-        result = people.tag_person(uow, f"#{person_id}", change.add, remove=False, now=now)
-    if change.remove:
-        result = people.tag_person(uow, f"#{person_id}", change.remove, remove=True, now=now)
-    assert result is not None
-    return result
+    return people.change_tags(uow, f"#{person_id}", change.add, change.remove, now)
 
 
 @router.post("/people/{person_id}/notes", status_code=201, tags=["people"])
@@ -134,8 +125,7 @@ def list_interactions(
     person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ) -> Page[InteractionPublic]:
     """Interactions, newest first; optionally with one person."""
-    who = f"#{person_id}" if person_id else None
-    return page(interactions.list_interactions(uow, who), limit, cursor)
+    return page(interactions.list_interactions(uow, person_query(person_id)), limit, cursor)
 
 
 @router.post("/interactions", status_code=201, tags=["interactions"])

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from goodword.api.deps import Id, Now, Uow
+from goodword.api.deps import Id, Now, Uow, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.api.routes_referrals import ThankCreate, When
@@ -67,8 +67,7 @@ def list_asks(
     status: Status = None,
     person_id: PersonId = None,
 ) -> Page[AskPublic]:
-    who = f"#{person_id}" if person_id else None
-    return page(asks.list_asks(uow, status, who), limit, cursor)
+    return page(asks.list_asks(uow, status, person_query(person_id)), limit, cursor)
 
 
 @router.post("/asks", status_code=201, tags=["asks"])
@@ -101,8 +100,7 @@ def list_gratitude(
     uow: Uow, limit: Limit = 50, cursor: Cursor = None, person_id: PersonId = None
 ) -> Page[GratitudePublic]:
     """Every thank-you you gave, newest first."""
-    who = f"#{person_id}" if person_id else None
-    return page(gratitude.list_gratitude(uow, who), limit, cursor)
+    return page(gratitude.list_gratitude(uow, person_query(person_id)), limit, cursor)
 
 
 @router.get("/recommendations", tags=["recommendations"])

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from goodword.api.deps import Id, Now, Uow
+from goodword.api.deps import Id, Now, Uow, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.schemas.practice import (
@@ -63,9 +63,7 @@ def list_referrals(
     person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ) -> Page[ReferralPublic]:
     """Referrals, newest first; filter by direction, derived stage or a person involved."""
-    filters = ReferralFilter(
-        direction=direction, stage=stage, person=f"#{person_id}" if person_id else None
-    )
+    filters = ReferralFilter(direction=direction, stage=stage, person=person_query(person_id))
     return page(referrals.list_referrals(uow, filters), limit, cursor)
 
 

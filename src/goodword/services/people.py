@@ -261,6 +261,21 @@ def tag_person(
         return result
 
 
+def change_tags(
+    uow: UnitOfWork, query: str, add: Sequence[str], remove: Sequence[str], now: datetime
+) -> PersonPublic:
+    """Add some tags and remove others, in one unit of work."""
+    if not add and not remove:
+        raise InvalidValue("add: give tags to add or to remove")
+    with uow:
+        result = tag_person(uow, query, add, remove=False, now=now) if add else None
+        if remove:
+            result = tag_person(uow, query, remove, remove=True, now=now)
+        assert result is not None
+        uow.commit()
+        return result
+
+
 def note_person(uow: UnitOfWork, query: str, body: str, now: datetime) -> NotePublic:
     with uow:
         note = add_note(uow, body, now, person_id=resolve_person(uow, query).id)

@@ -63,11 +63,15 @@ def thank_referrer(
     now: datetime,
     when: str | None = None,
     note: str | None = None,
+    referrer_id: int | None = None,
 ) -> ReferralPublic:
-    """Record a gratitude act for a received referral (may repeat: an email now, lunch later)."""
+    """Record a gratitude act for a received referral (may repeat: an email now, lunch later).
+    ``referrer_id``: the person being thanked, when the caller names them (a person's page)."""
     with uow:
         kind = parse_choice(GratitudeKind, via, "gratitude kind")
         referral = _load(uow, referral_id)
+        if referrer_id is not None and referral.referrer_id != referrer_id:
+            raise InvalidValue("referral_id: that referral is not from this person")
         if referral.direction != Direction.RECEIVED.value or referral.referrer is None:
             raise RuleViolation(
                 f"referral #{referral_id} is one you gave; thank-yous are for referrals you received"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -42,7 +43,7 @@ class Page:
         return UnitOfWork(self.server.engine, self.workspace.id)
 
     @property
-    def now(self) -> Any:
+    def now(self) -> datetime:
         return self.server.clock()
 
     def render(self, template: str, status_code: int = 200, **context: Any) -> Response:

@@ -150,11 +150,13 @@ def person_thanks(page: PageDep, person_id: Id, form: Form) -> Response:
         raw = text(form, "referral_id") or ""
         if not raw.isdigit():
             raise InvalidValue("referral_id: choose the referral you are thanking them for")
-        found = referrals.show_referral(page.uow(), int(raw))
-        if not found.referrer or found.referrer.id != person_id:
-            raise InvalidValue("referral_id: that referral is not from this person")
         referral_milestones.thank_referrer(
-            page.uow(), int(raw), text(form, "via") or "email", page.now, note=text(form, "note")
+            page.uow(),
+            int(raw),
+            text(form, "via") or "email",
+            page.now,
+            note=text(form, "note"),
+            referrer_id=person_id,
         )
 
     return _act(page, person_id, act, "Thank-you recorded.")

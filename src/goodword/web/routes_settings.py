@@ -47,10 +47,10 @@ def settings_page(page: PageDep) -> Response:
 
 @router.post("/settings")
 def settings_save(page: PageDep, form: Form) -> Response:
-    editable = {s.key for s in list_settings(page.uow())}
+    current = {s.key: "" if s.value is None else str(s.value) for s in list_settings(page.uow())}
+    editable = set(current)
     if not page.request.app.state.loopback:
         editable.discard("templates_dir")  # a folder on the server: only its own user sets it
-    current = {s.key: "" if s.value is None else str(s.value) for s in list_settings(page.uow())}
     changed: dict[str, Any] = {
         k: str(v).strip()
         for k, v in form.items()
