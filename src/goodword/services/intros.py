@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -53,6 +54,10 @@ class IntroPathPublic(BaseModel):
     why: str
 
 
+def _array(values: Iterable[Any], dtype: type[Any]) -> NDArray[Any]:
+    return np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=dtype)
+
+
 class Edges:
     """Links gathered in chunks (single links, and whole arrays from large queries), joined
     into one graph at the end."""
@@ -65,16 +70,7 @@ class Edges:
         self.single.append((a, b, strength))
 
     def extend(self, a: Iterable[int], b: Iterable[int], strength: Iterable[float]) -> None:
-        self.chunks.append(
-            (
-                np.asarray(list(a) if not isinstance(a, np.ndarray) else a, dtype=np.int64),
-                np.asarray(list(b) if not isinstance(b, np.ndarray) else b, dtype=np.int64),
-                np.asarray(
-                    list(strength) if not isinstance(strength, np.ndarray) else strength,
-                    dtype=np.float64,
-                ),
-            )
-        )
+        self.chunks.append((_array(a, np.int64), _array(b, np.int64), _array(strength, np.float64)))
 
     def graph(self) -> StrengthGraph:
         if self.single:
