@@ -26,12 +26,14 @@ from goodword.cli import (
     opportunities_cmd,
     orgs_cmd,
     people_cmd,
+    program_cmd,
     recs_cmd,
     references_cmd,
     referrals_cmd,
     serve_cmd,
     settings_cmd,
     strength_cmd,
+    worker_cmd,
 )
 from goodword.cli.deps import state
 from goodword.cli.errors import GoodwordGroup
@@ -92,6 +94,9 @@ app.command("knows")(knows_cmd.knows)
 app.command("match")(match_cmd.match)
 app.command("offer")(match_cmd.offer)
 app.command("embeddings")(match_cmd.embeddings)
+app.add_typer(program_cmd.app, name="program")
+app.command("run-due")(worker_cmd.run_due_cmd)
+app.command("worker")(worker_cmd.worker)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")

@@ -43,6 +43,11 @@ def _listing(what: str) -> str:
         "recommendation": "recs",
         "reference request": "references",
         "opportunity": "opportunities",
+        "program": "program",
+        "advocate": "program",
+        "lead": "program",
+        "conversion": "program",
+        "reward": "program",
     }.get(what, what + "s")
 
 

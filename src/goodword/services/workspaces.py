@@ -20,7 +20,9 @@ LOCAL_WORKSPACE = "local"
 TEXT_SETTINGS: dict[str, str] = {
     "your_name": "your name, used to sign drafted messages",
     "templates_dir": "a folder of your own draft templates that override the shipped ones",
+    "public_url": "the address people reach `goodword serve` at, for advocates' /r/CODE links",
 }
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 
 def ensure_workspace(engine: Engine, name: str, now: datetime, *, is_demo: bool = False) -> int:
@@ -47,6 +49,10 @@ def load_etiquette(uow: UnitOfWork) -> Etiquette:
 def text_setting(uow: UnitOfWork, key: str) -> str | None:
     stored = uow.session.get(Setting, (uow.workspace_id, key))
     return stored.value if stored is not None else None
+
+
+def public_url(uow: UnitOfWork) -> str:
+    return (text_setting(uow, "public_url") or DEFAULT_PUBLIC_URL).rstrip("/")
 
 
 def list_settings(uow: UnitOfWork) -> list[SettingPublic]:
@@ -82,6 +88,8 @@ def _check_text(key: str, value: str) -> str:
     value = value.strip()
     if key == "templates_dir" and value and not Path(value).expanduser().is_dir():
         raise InvalidValue(f"templates_dir '{value}' is not a folder; create it first")
+    if key == "public_url" and value and not value.startswith(("http://", "https://")):
+        raise InvalidValue(f"public_url '{value}' must start with http:// or https://")
     return value
 
 

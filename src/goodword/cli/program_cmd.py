@@ -1,0 +1,266 @@
+"""``goodword program …``: a business's referral programme — rules, advocates and their links.
+
+The pipeline commands (leads, conversions, rewards, review) are in ``program_flow_cmd``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import deps, program_flow_cmd
+from goodword.cli.options import Json
+from goodword.cli.render import day, done, emit, fields, table
+from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
+from goodword.services import programmes
+
+app = typer.Typer(
+    help="Referral programmes: rules and rewards, advocates with links, conversions, payouts.",
+    no_args_is_help=True,
+)
+ProgramArg = Annotated[
+    str, typer.Argument(help="Programme name or id (see `goodword program list`).")
+]
+Opt = typer.Option
+
+
+def show_program(p: ProgramPublic) -> None:
+    fields(
+        [
+            ("programme", f"#{p.id} — {p.name} ({p.kind}, {p.status})"),
+            ("guidelines", p.description or None),
+            ("rewards", p.rewards_in_words),
+            ("who may refer", p.eligibility),
+            ("attribution window", f"{p.window_days} days"),
+            ("hold before approval", f"{p.hold_days} days"),
+            ("bonus after tenure", f"{p.tenure_days} days" if p.kind == "hiring" else None),
+            ("cap per advocate", p.cap_per_advocate),
+            (
+                "unreviewed flags",
+                "approve when the hold ends" if p.auto_approve_flagged else "wait for a reviewer",
+            ),
+            ("burst threshold", f"{p.burst_per_hour} leads per hour"),
+            ("advocates · leads · conversions", f"{p.advocates} · {p.leads} · {p.conversions}"),
+            ("waiting for review", p.waiting_for_review),
+        ]
+    )
+
+
+@app.command("create")
+def create(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The programme's name.")],
+    kind: Annotated[
+        str, Opt(help="customer, or hiring (candidates and a tenure bonus).")
+    ] = "customer",
+    description: Annotated[str, Opt(help="The public guidelines shown on the landing page.")] = "",
+    window_days: Annotated[int, Opt(min=1, max=3650, help="Attribution window in days.")] = 30,
+    eligibility: Annotated[str, Opt(help="anyone, network or tag:NAME.")] = "anyone",
+    advocate_reward: Annotated[
+        str | None, Opt(help="e.g. cash:50:USD, account-credit:20:EUR, custom:WORDS.")
+    ] = None,
+    friend_reward: Annotated[
+        str | None, Opt(help="The referred friend's reward, e.g. discount-code:10:%.")
+    ] = None,
+    milestones: Annotated[
+        str | None, Opt(help="Bonuses: COUNT=REWARD,… e.g. 3=cash:25:USD,10=gift-card:100:USD.")
+    ] = None,
+    hold_days: Annotated[
+        int, Opt(min=0, max=3650, help="Refund window before a reward can be approved.")
+    ] = 30,
+    cap: Annotated[int | None, Opt(min=1, help="Most rewards one advocate can earn.")] = None,
+    auto_approve_flagged: Annotated[
+        bool,
+        Opt(
+            "--auto-approve-flagged",
+            help="Approve flagged rewards nobody reviewed when the hold ends.",
+        ),
+    ] = False,
+    tenure_days: Annotated[
+        int | None,
+        Opt(min=0, max=3650, help="Hiring: days a hire must stay before the bonus (default 90)."),
+    ] = None,
+    burst_per_hour: Annotated[
+        int, Opt(min=1, help="Leads per hour from one advocate before review.")
+    ] = 10,
+    as_json: Json = False,
+) -> None:
+    """Create a programme with clear guidelines and rewards (seed 004).
+
+    Example: goodword program create "Friends of Acme" --advocate-reward cash:50:USD
+    --friend-reward discount-code:10:% --milestones 3=cash:25:USD
+    """
+    if kind not in ("customer", "hiring"):
+        raise typer.BadParameter("use customer or hiring", param_hint="--kind")
+    data = ProgramCreate(
+        name=name,
+        kind=kind,
+        description=description,
+        window_days=window_days,
+        eligibility=eligibility,
+        advocate_reward=advocate_reward,
+        friend_reward=friend_reward,
+        milestones=milestones,
+        hold_days=hold_days,
+        cap_per_advocate=cap,
+        auto_approve_flagged=auto_approve_flagged,
+        tenure_days=tenure_days,
+        burst_per_hour=burst_per_hour,
+    )
+    emit(
+        as_json,
+        programmes.create_program(deps.uow(ctx), data, deps.clock()),
+        lambda p: done(f"programme #{p.id} '{p.name}' created — {p.rewards_in_words}"),
+    )
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    program: ProgramArg,
+    name: Annotated[str | None, Opt(help="A new name.")] = None,
+    description: Annotated[str | None, Opt(help="New guidelines.")] = None,
+    status: Annotated[str | None, Opt(help="active or paused.")] = None,
+    window_days: Annotated[int | None, Opt(min=1, max=3650)] = None,
+    eligibility: Annotated[str | None, Opt()] = None,
+    advocate_reward: Annotated[str | None, Opt(help="A new reward; none removes it.")] = None,
+    friend_reward: Annotated[str | None, Opt(help="A new reward; none removes it.")] = None,
+    milestones: Annotated[str | None, Opt(help="New bonuses; none removes them.")] = None,
+    hold_days: Annotated[int | None, Opt(min=0, max=3650)] = None,
+    cap: Annotated[int | None, Opt(min=0, help="0 removes the cap.")] = None,
+    auto_approve_flagged: Annotated[
+        bool | None, Opt("--auto-approve-flagged/--review-flagged")
+    ] = None,
+    tenure_days: Annotated[int | None, Opt(min=0, max=3650)] = None,
+    burst_per_hour: Annotated[int | None, Opt(min=1)] = None,
+    as_json: Json = False,
+) -> None:
+    """Change a programme's rules; rewards already created keep the rules they were made under.
+
+    Example: goodword program edit "Friends of Acme" --hold-days 14 --status paused
+    """
+    given = {
+        "name": name,
+        "description": description,
+        "status": status,
+        "window_days": window_days,
+        "eligibility": eligibility,
+        "advocate_reward": advocate_reward,
+        "friend_reward": friend_reward,
+        "milestones": "" if milestones == "none" else milestones,
+        "hold_days": hold_days,
+        "cap_per_advocate": cap,
+        "auto_approve_flagged": auto_approve_flagged,
+        "tenure_days": tenure_days,
+        "burst_per_hour": burst_per_hour,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    if not changes:
+        raise typer.BadParameter("say what to change, e.g. --hold-days 14")
+    if status is not None and status not in ("active", "paused"):
+        raise typer.BadParameter("use active or paused", param_hint="--status")
+    uow = deps.uow(ctx)
+    program_id = programmes.resolve_program(uow, program)
+    emit(
+        as_json,
+        programmes.edit_program(uow, program_id, ProgramUpdate(**changes)),
+        lambda p: done(f"programme #{p.id} '{p.name}' updated — {p.rewards_in_words}"),
+    )
+
+
+@app.command("show")
+def show(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
+    """Show a programme's rules and counts.
+
+    Example: goodword program show "Friends of Acme"
+    """
+    uow = deps.uow(ctx)
+    emit(
+        as_json,
+        programmes.show_program(uow, programmes.resolve_program(uow, program)),
+        show_program,
+    )
+
+
+@app.command("list")
+def list_(ctx: typer.Context, as_json: Json = False) -> None:
+    """List your programmes.
+
+    Example: goodword program list --json
+    """
+    emit(
+        as_json,
+        programmes.list_programs(deps.uow(ctx)),
+        lambda found: table(
+            "Programmes",
+            ["#", "name", "kind", "status", "rewards", "advocates", "conversions", "to review"],
+            [
+                (
+                    p.id,
+                    p.name,
+                    p.kind,
+                    p.status,
+                    p.rewards_in_words,
+                    p.advocates,
+                    p.conversions,
+                    p.waiting_for_review,
+                )
+                for p in found
+            ],
+            "none yet — goodword program create NAME",
+        ),
+    )
+
+
+@app.command("enrol")
+def enrol(
+    ctx: typer.Context,
+    program: ProgramArg,
+    person: Annotated[str | None, Opt(help="Someone in your network: name, email or #id.")] = None,
+    name: Annotated[str | None, Opt(help="Name, for an advocate outside your network.")] = None,
+    email: Annotated[str | None, Opt(help="Their email (default: the person's first).")] = None,
+    customer_id: Annotated[
+        str | None, Opt(help="Their id in your own system (for self-referral checks).")
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Enrol an advocate: they get a unique code and a /r/CODE link.
+
+    Example: goodword program enrol "Friends of Acme" --person "Ana Lee"
+    """
+    uow = deps.uow(ctx)
+    data = AdvocateCreate(person=person, name=name, email=email, customer_id=customer_id)
+    emit(
+        as_json,
+        programmes.enrol_advocate(
+            uow, programmes.resolve_program(uow, program), data, deps.clock()
+        ),
+        lambda a: done(f"{a.name} enrolled — code {a.code}, link {a.link}"),
+    )
+
+
+@app.command("advocates")
+def advocates(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
+    """List a programme's advocates with their codes, links and counts.
+
+    Example: goodword program advocates "Friends of Acme"
+    """
+    uow = deps.uow(ctx)
+    emit(
+        as_json,
+        programmes.list_advocates(uow, programmes.resolve_program(uow, program)),
+        lambda found: table(
+            "Advocates",
+            ["#", "name", "code", "link", "visits", "leads", "conversions", "since"],
+            [
+                (a.id, a.name, a.code, a.link, a.visits, a.leads, a.conversions, day(a.enrolled_at))
+                for a in found
+            ],
+            "none yet — goodword program enrol PROGRAM --person NAME",
+        ),
+    )
+
+
+for _name, _command in program_flow_cmd.COMMANDS.items():
+    app.command(_name)(_command)

@@ -1,0 +1,327 @@
+"""Referral programmes (seed 004: "clear guidelines and rewards") and their advocates."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
+from goodword.domain.programme_checks import normalise_email
+from goodword.domain.programme_rules import parse_milestones, parse_reward
+from goodword.domain.referral_codes import make_code
+from goodword.schemas.programmes import (
+    AdvocateCreate,
+    AdvocatePublic,
+    ProgramCreate,
+    ProgramPublic,
+    ProgramUpdate,
+)
+from goodword.services.lookup import get_owned, resolve_person
+from goodword.services.workspaces import public_url
+from goodword.storage.tables import (
+    Advocate,
+    ContactPoint,
+    Conversion,
+    Lead,
+    Person,
+    Program,
+    Tag,
+    Visit,
+)
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+def rewards_in_words(program: Program) -> str:
+    advocate, friend = parse_reward(program.advocate_reward), parse_reward(program.friend_reward)
+    parts = [
+        f"you get {advocate.describe()}" if advocate else "",
+        f"your friend gets {friend.describe()}" if friend else "",
+    ]
+    words = " and ".join(p for p in parts if p) or "no reward, only our thanks"
+    for count, bonus in parse_milestones(program.milestones).items():
+        words += f"; a bonus of {bonus.describe()} at {count} referrals"
+    return words
+
+
+def to_public(uow: UnitOfWork, program: Program) -> ProgramPublic:
+    def count(model: type[Advocate] | type[Lead] | type[Conversion]) -> int:
+        query = select(func.count()).select_from(model).where(model.program_id == program.id)
+        return int(uow.session.scalar(query) or 0)
+
+    waiting = sum(
+        int(
+            uow.session.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(model.program_id == program.id, model.review == "open")
+            )
+            or 0
+        )
+        for model in (Lead, Conversion)
+    )
+    return ProgramPublic(
+        id=program.id,
+        name=program.name,
+        kind=program.kind,
+        status=program.status,
+        description=program.description,
+        window_days=program.window_days,
+        eligibility=program.eligibility,
+        advocate_reward=program.advocate_reward,
+        friend_reward=program.friend_reward,
+        rewards_in_words=rewards_in_words(program),
+        milestones=program.milestones,
+        hold_days=program.hold_days,
+        cap_per_advocate=program.cap_per_advocate,
+        auto_approve_flagged=program.auto_approve_flagged,
+        tenure_days=program.tenure_days,
+        burst_per_hour=program.burst_per_hour,
+        advocates=count(Advocate),
+        leads=count(Lead),
+        conversions=count(Conversion),
+        waiting_for_review=waiting,
+        created_at=program.created_at,
+    )
+
+
+def _eligibility(text: str) -> str:
+    cleaned = text.strip().lower()
+    if cleaned in ("anyone", "network") or (cleaned.startswith("tag:") and cleaned[4:].strip()):
+        return cleaned
+    raise InvalidValue(
+        f"eligibility '{text}': use anyone, network (people in your network) or tag:NAME"
+    )
+
+
+def _normalised(data: ProgramCreate | ProgramUpdate) -> dict[str, object]:
+    """Every given rule, validated and in its stored spelling."""
+    values = data.model_dump(exclude_unset=isinstance(data, ProgramUpdate))
+    for side in ("advocate_reward", "friend_reward"):
+        if side in values:
+            reward = parse_reward(values[side])
+            values[side] = reward.spec() if reward else None
+    if values.get("milestones") is not None:
+        stated = parse_milestones(values["milestones"])
+        values["milestones"] = (
+            ",".join(f"{n}={r.spec()}" for n, r in stated.items()) if stated else None
+        )
+    if values.get("eligibility") is not None:
+        values["eligibility"] = _eligibility(values["eligibility"])
+    if values.get("name") is not None:
+        values["name"] = values["name"].strip()
+        if not values["name"]:
+            raise InvalidValue("a programme needs a name")
+    if "cap_per_advocate" in values and values["cap_per_advocate"] == 0:
+        values["cap_per_advocate"] = None
+    return values
+
+
+def _name_free(uow: UnitOfWork, name: str, except_id: int | None = None) -> None:
+    clash = uow.session.scalar(
+        select(Program.id).where(
+            Program.workspace_id == uow.workspace_id, func.lower(Program.name) == name.lower()
+        )
+    )
+    if clash is not None and clash != except_id:
+        raise Conflict(f"a programme named '{name}' exists (#{clash}); pick another name")
+
+
+#: Columns that always have a value: ``None`` in an update means "leave as is" for them,
+#: and "remove" for the optional rules (a reward side, milestones, the cap).
+_REQUIRED = frozenset(
+    {
+        "name",
+        "description",
+        "status",
+        "window_days",
+        "eligibility",
+        "hold_days",
+        "burst_per_hour",
+        "auto_approve_flagged",
+    }
+)
+
+
+def create_program(uow: UnitOfWork, data: ProgramCreate, now: datetime) -> ProgramPublic:
+    with uow:
+        values = _normalised(data)
+        _name_free(uow, str(values["name"]))
+        if data.kind == "hiring" and values.get("tenure_days") is None:
+            values["tenure_days"] = 90
+        program = Program(workspace_id=uow.workspace_id, created_at=now, **values)
+        uow.session.add(program)
+        uow.session.flush()
+        result = to_public(uow, program)
+        uow.commit()
+        return result
+
+
+def edit_program(uow: UnitOfWork, program_id: int, data: ProgramUpdate) -> ProgramPublic:
+    with uow:
+        program = get_owned(uow, Program, program_id, "program")
+        values = _normalised(data)
+        if values.get("name") is not None:
+            _name_free(uow, str(values["name"]), program.id)
+        for key, value in values.items():
+            if value is None and key in _REQUIRED:
+                continue
+            setattr(program, key, value)
+        uow.session.flush()
+        result = to_public(uow, program)
+        uow.commit()
+        return result
+
+
+def show_program(uow: UnitOfWork, program_id: int) -> ProgramPublic:
+    with uow:
+        return to_public(uow, get_owned(uow, Program, program_id, "program"))
+
+
+def list_programs(uow: UnitOfWork) -> list[ProgramPublic]:
+    with uow:
+        rows = uow.session.scalars(
+            select(Program).where(Program.workspace_id == uow.workspace_id).order_by(Program.id)
+        )
+        return [to_public(uow, p) for p in rows]
+
+
+def advocate_public(uow: UnitOfWork, advocate: Advocate, base_url: str) -> AdvocatePublic:
+    def count(model: type[Visit] | type[Lead] | type[Conversion]) -> int:
+        query = select(func.count()).select_from(model).where(model.advocate_id == advocate.id)
+        return int(uow.session.scalar(query) or 0)
+
+    return AdvocatePublic(
+        id=advocate.id,
+        program_id=advocate.program_id,
+        name=advocate.name,
+        email=advocate.email,
+        person_id=advocate.person_id,
+        customer_id=advocate.customer_id,
+        code=advocate.code,
+        link=f"{base_url}/r/{advocate.code}",
+        enrolled_at=advocate.enrolled_at,
+        visits=count(Visit),
+        leads=count(Lead),
+        conversions=count(Conversion),
+    )
+
+
+def _primary_email(uow: UnitOfWork, person: Person) -> str | None:
+    return uow.session.scalar(
+        select(ContactPoint.value)
+        .where(ContactPoint.person_id == person.id, ContactPoint.kind == "email")
+        .order_by(ContactPoint.id)
+        .limit(1)
+    )
+
+
+def _check_eligible(uow: UnitOfWork, program: Program, person: Person | None) -> None:
+    if program.eligibility == "anyone":
+        return
+    if person is None:
+        raise RuleViolation(
+            f"programme '{program.name}' is open to {program.eligibility} only: enrol a person "
+            "from your network (give --person)"
+        )
+    if program.eligibility.startswith("tag:"):
+        tag = program.eligibility[4:]
+        tagged = uow.session.scalar(
+            select(Tag.id).where(Tag.person_id == person.id, func.lower(Tag.name) == tag)
+        )
+        if tagged is None:
+            raise RuleViolation(
+                f"{person.name} is not tagged '{tag}', and programme '{program.name}' is for "
+                f"people tagged '{tag}': tag them first (goodword people tag)"
+            )
+
+
+def _new_code(uow: UnitOfWork, name: str) -> str:
+    for _ in range(5):
+        code = make_code(name, secrets.token_bytes(8))
+        if uow.session.scalar(select(Advocate.id).where(Advocate.code == code)) is None:
+            return code
+    raise Conflict("could not find a free code; try again")  # 50 random bits: never in practice
+
+
+def enrol_advocate(
+    uow: UnitOfWork, program_id: int, data: AdvocateCreate, now: datetime
+) -> AdvocatePublic:
+    """Give a person their code and link. The same person or address twice is refused."""
+    with uow:
+        program = get_owned(uow, Program, program_id, "program")
+        person = resolve_person(uow, data.person) if data.person else None
+        name = (data.name or (person.name if person else "")).strip()
+        email = (data.email or (_primary_email(uow, person) if person else None) or "").strip()
+        if not name:
+            raise InvalidValue("an advocate needs a name: give a person from your network or name")
+        if email and "@" not in email:
+            raise InvalidValue(f"email '{email}' is not an email address")
+        _check_eligible(uow, program, person)
+        key = normalise_email(email) if email else None
+        clash = uow.session.scalar(
+            select(Advocate).where(
+                Advocate.program_id == program.id,
+                (Advocate.email_key == key)
+                if person is None
+                else ((Advocate.person_id == person.id) | (Advocate.email_key == key)),
+            )
+        )
+        if clash is not None:
+            raise Conflict(
+                f"{clash.name} is already an advocate of '{program.name}' (code {clash.code})"
+            )
+        advocate = Advocate(
+            workspace_id=uow.workspace_id,
+            program_id=program.id,
+            person_id=person.id if person else None,
+            name=name,
+            email=email or None,
+            email_key=key,
+            customer_id=(data.customer_id or "").strip() or None,
+            code=_new_code(uow, name),
+            device_id=data.device_id,
+            enrolled_at=now,
+        )
+        uow.session.add(advocate)
+        uow.session.flush()
+        result = advocate_public(uow, advocate, public_url(uow))
+        uow.commit()
+        return result
+
+
+def list_advocates(uow: UnitOfWork, program_id: int) -> list[AdvocatePublic]:
+    with uow:
+        program = get_owned(uow, Program, program_id, "program")
+        base = public_url(uow)
+        rows = uow.session.scalars(
+            select(Advocate).where(Advocate.program_id == program.id).order_by(Advocate.id)
+        )
+        return [advocate_public(uow, a, base) for a in rows]
+
+
+def owned_advocate(uow: UnitOfWork, program: Program, advocate_id: int) -> Advocate:
+    found = get_owned(uow, Advocate, advocate_id, "advocate")
+    if found.program_id != program.id:
+        raise NotFound(f"advocate #{advocate_id} is not in programme '{program.name}'")
+    return found
+
+
+def resolve_program(uow: UnitOfWork, query: str) -> int:
+    """A programme named as people name it: ``#3``, ``3`` or its name (any case)."""
+    from goodword.services.lookup import parse_id
+
+    with uow:
+        record_id = parse_id(query)
+        if record_id is not None:
+            return get_owned(uow, Program, record_id, "program").id
+        found = uow.session.scalar(
+            select(Program.id).where(
+                Program.workspace_id == uow.workspace_id,
+                func.lower(Program.name) == query.strip().lower(),
+            )
+        )
+        if found is None:
+            raise NotFound(f"no programme named '{query}': see `goodword program list`")
+        return int(found)

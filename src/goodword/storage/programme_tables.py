@@ -1,0 +1,183 @@
+"""Tables for a business's referral programme: programmes, advocates and their codes, link
+visits, leads, conversions, rewards, the reward ledger, and the worker lease.
+
+The "exactly once" promises live here as constraints, not only in code: one winning lead per
+email per programme (``attributed_key``), one conversion per external order and per
+Idempotency-Key, one reward per rule, one ledger entry of each kind per reward.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
+
+_PROGRAM = "programs.id"
+
+
+class Program(WorkspaceOwned, Base):
+    __tablename__ = "programs"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    window_days: Mapped[int] = mapped_column(Integer)
+    eligibility: Mapped[str] = mapped_column(String(120))
+    advocate_reward: Mapped[str | None] = mapped_column(String(250))
+    friend_reward: Mapped[str | None] = mapped_column(String(250))
+    milestones: Mapped[str | None] = mapped_column(Text)
+    hold_days: Mapped[int] = mapped_column(Integer)
+    cap_per_advocate: Mapped[int | None] = mapped_column(Integer)
+    auto_approve_flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    tenure_days: Mapped[int | None] = mapped_column(Integer)
+    burst_per_hour: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Advocate(WorkspaceOwned, Base):
+    __tablename__ = "advocates"
+    __table_args__ = (
+        UniqueConstraint("program_id", "email_key"),
+        UniqueConstraint("program_id", "person_id"),
+    )
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    email_key: Mapped[str | None] = mapped_column(String(320))
+    customer_id: Mapped[str | None] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    ip: Mapped[str | None] = mapped_column(String(45))
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Visit(WorkspaceOwned, Base):
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_advocate_time", "advocate_id", "at"),)
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    advocate_id: Mapped[int] = mapped_column(ForeignKey("advocates.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ip: Mapped[str | None] = mapped_column(String(45))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class Review:
+    """Columns shared by leads and conversions: the checks they failed and the decision."""
+
+    flags: Mapped[str] = mapped_column(Text, default="[]")
+    signals: Mapped[str] = mapped_column(Text, default="[]")
+    review: Mapped[str] = mapped_column(String(20), default="none")
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Lead(Review, WorkspaceOwned, Base):
+    __tablename__ = "leads"
+    __table_args__ = (
+        UniqueConstraint("program_id", "attributed_key"),
+        Index("ix_leads_advocate_time", "advocate_id", "created_at"),
+        Index("ix_leads_program_email", "program_id", "email_key"),
+        Index("ix_leads_review", "workspace_id", "review"),
+    )
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    advocate_id: Mapped[int] = mapped_column(ForeignKey("advocates.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    email_key: Mapped[str] = mapped_column(String(320))
+    #: ``email_key`` for the winning lead, NULL for a duplicate (first valid touch wins).
+    attributed_key: Mapped[str | None] = mapped_column(String(320))
+    customer_id: Mapped[str | None] = mapped_column(String(200))
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    duplicate_reason: Mapped[str | None] = mapped_column(String(300))
+    ip: Mapped[str | None] = mapped_column(String(45))
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    stage_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Conversion(Review, WorkspaceOwned, Base):
+    __tablename__ = "conversions"
+    __table_args__ = (
+        UniqueConstraint("program_id", "external_id"),
+        UniqueConstraint("program_id", "idempotency_key"),
+        Index("ix_conversions_review", "workspace_id", "review"),
+    )
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"), index=True)
+    advocate_id: Mapped[int] = mapped_column(
+        ForeignKey("advocates.id", ondelete="CASCADE"), index=True
+    )
+    external_id: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    customer_id: Mapped[str | None] = mapped_column(String(200))
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="valid")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reversed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reversal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class RewardRow(WorkspaceOwned, Base):
+    __tablename__ = "rewards"
+    __table_args__ = (
+        UniqueConstraint("program_id", "rule"),
+        Index("ix_rewards_due", "status", "due_at"),
+    )
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    advocate_id: Mapped[int] = mapped_column(
+        ForeignKey("advocates.id", ondelete="CASCADE"), index=True
+    )
+    conversion_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversions.id", ondelete="CASCADE"), index=True
+    )
+    beneficiary: Mapped[str] = mapped_column(String(20))
+    rule: Mapped[str] = mapped_column(String(100))
+    reward_type: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    text: Mapped[str | None] = mapped_column(String(250))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    held_for_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    issue_ref: Mapped[str | None] = mapped_column(String(200))
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class RewardEvent(WorkspaceOwned, Base):
+    """The reward ledger: what happened to each reward, when, why and by whom. ``amount`` is
+    money out (+ when issued) and back (− when clawed back after payout), so the sum per
+    advocate is what they truly received."""
+
+    __tablename__ = "reward_events"
+    __table_args__ = (UniqueConstraint("reward_id", "kind"),)
+    reward_id: Mapped[int] = mapped_column(ForeignKey("rewards.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal(0))
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(200))
+
+
+class WorkerLease(Base):
+    """Who runs ``goodword worker`` on a SQLite database (one at a time is enough there)."""
+
+    __tablename__ = "worker_leases"
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
