@@ -34,6 +34,20 @@ API_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/references/{request_id}/decision"): {"approve": True, "approver": "x"},
     ("POST", "/api/v1/references/{request_id}/given"): {},
     ("POST", "/api/v1/opportunities/{opportunity_id}/close"): None,
+    ("PATCH", "/api/v1/programs/{program_id}"): {"hold_days": 3},
+    ("POST", "/api/v1/programs/{program_id}/advocates"): {"name": "x", "email": "x@example.com"},
+    ("POST", "/api/v1/programs/{program_id}/leads"): {"email": "z@example.com", "code": "x"},
+    ("POST", "/api/v1/programs/{program_id}/leads/{lead_id}/stage"): {"stage": "interviewing"},
+    ("POST", "/api/v1/programs/{program_id}/conversions"): {
+        "email": "carla@example.com",
+        "external_id": "O-1",
+    },
+    ("POST", "/api/v1/programs/{program_id}/conversions/{conversion_id}/reverse"): {
+        "reason": "refund"
+    },
+    ("POST", "/api/v1/rewards/{reward_id}/issue"): {},
+    ("POST", "/api/v1/rewards/{reward_id}/deny"): {"reason": "x"},
+    ("POST", "/api/v1/review/{kind}/{item_id}"): {"approve": True, "by": "x"},
 }
 #: Form fields for each page that takes an id, likewise.
 WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
@@ -51,12 +65,19 @@ WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/references/{request_id}/decision"): {"decision": "approve", "approver": "x"},
     ("POST", "/references/{request_id}/given"): {},
     ("POST", "/opportunities/{opportunity_id}/close"): {},
+    ("POST", "/programs/{program_id}"): {"hold_days": "3"},
+    ("POST", "/programs/{program_id}/advocates"): {"name": "x", "email": "x@example.com"},
+    ("POST", "/programs/{program_id}/conversions/{conversion_id}/reverse"): {"reason": "x"},
+    ("POST", "/rewards/{reward_id}/issue"): {"program_id": "{program_id}"},
+    ("POST", "/review/{kind}/{item_id}"): {"decision": "approve"},
 }
 #: Pages with an id that is not a workspace record: your own token, a team member, a link.
 NOT_RECORDS = {
     ("POST", "/settings/tokens/{token_id}/revoke"),
     ("POST", "/settings/members/{user_id}/remove"),
     ("GET", "/b/{token}"),
+    ("GET", "/r/{code}"),
+    ("POST", "/r/{code}"),
     ("GET", "/settings/templates/{kind}"),
     ("POST", "/settings/templates/{kind}"),
 }
@@ -100,7 +121,29 @@ def ana_records(ana: Account) -> dict[str, int]:
     ).json()
     ref = api.post("/api/v1/references", json={"vendor": "Globex"}).json()
     opp = api.post("/api/v1/opportunities", json={"title": "A job"}).json()
+    program = api.post(
+        "/api/v1/programs",
+        json={"name": "Friends", "advocate_reward": "cash:50:USD", "hold_days": 0},
+    ).json()
+    base = f"/api/v1/programs/{program['id']}"
+    advocate = api.post(f"{base}/advocates", json={"person": f"#{person['id']}"}).json()
+    lead = api.post(
+        f"{base}/leads", json={"email": "carla@example.com", "code": advocate["code"]}
+    ).json()
+    flagged = api.post(
+        f"{base}/leads", json={"email": "c@mailinator.com", "code": advocate["code"]}
+    ).json()
+    conversion = api.post(
+        f"{base}/conversions", json={"lead_id": lead["id"], "external_id": "O-9"}
+    ).json()
     return {
+        "program_id": program["id"],
+        "lead_id": flagged["id"],
+        "conversion_id": conversion["id"],
+        "reward_id": conversion["rewards"][0]["id"],
+        "kind": "lead",
+        "item_id": flagged["id"],
+        "code": advocate["code"],
         "person_id": person["id"],
         "org_id": org["id"],
         "referral_id": received["id"],
@@ -140,7 +183,7 @@ def test_api_routes_answer_404_for_another_accounts_ids(ana: Account, bo: Accoun
         assert response.status_code == 404, (
             f"{method} {path}: {response.status_code} {response.text}"
         )
-        assert response.json()["error"]["code"] == "not_found"
+        assert response.json()["error"]["code"] == "not_found", f"{method} {path}"
         assert ana.api.get(path).status_code != 404 or method != "GET"
         checked += 1
     assert checked >= 20
@@ -176,6 +219,8 @@ def test_lists_and_creates_never_reach_another_workspace(ana: Account, bo: Accou
         "opportunities",
         "gratitude",
         "ledger",
+        "programs",
+        "review",
     ):
         assert bo.api.get(f"/api/v1/{path}").json()["items"] == [], path
     assert bo.api.get("/api/v1/agenda").json()["items"] == []

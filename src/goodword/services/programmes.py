@@ -33,14 +33,16 @@ from goodword.storage.tables import (
 from goodword.storage.unit_of_work import UnitOfWork
 
 
-def rewards_in_words(program: Program) -> str:
-    advocate, friend = parse_reward(program.advocate_reward), parse_reward(program.friend_reward)
+def rewards_in_words(
+    advocate_spec: str | None, friend_spec: str | None, milestones: str | None
+) -> str:
+    advocate, friend = parse_reward(advocate_spec), parse_reward(friend_spec)
     parts = [
         f"you get {advocate.describe()}" if advocate else "",
         f"your friend gets {friend.describe()}" if friend else "",
     ]
     words = " and ".join(p for p in parts if p) or "no reward, only our thanks"
-    for count, bonus in parse_milestones(program.milestones).items():
+    for count, bonus in parse_milestones(milestones).items():
         words += f"; a bonus of {bonus.describe()} at {count} referrals"
     return words
 
@@ -71,7 +73,9 @@ def to_public(uow: UnitOfWork, program: Program) -> ProgramPublic:
         eligibility=program.eligibility,
         advocate_reward=program.advocate_reward,
         friend_reward=program.friend_reward,
-        rewards_in_words=rewards_in_words(program),
+        rewards_in_words=rewards_in_words(
+            program.advocate_reward, program.friend_reward, program.milestones
+        ),
         milestones=program.milestones,
         hold_days=program.hold_days,
         cap_per_advocate=program.cap_per_advocate,

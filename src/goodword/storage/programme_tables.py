@@ -42,8 +42,8 @@ class Program(WorkspaceOwned, Base):
 class Advocate(WorkspaceOwned, Base):
     __tablename__ = "advocates"
     __table_args__ = (
-        UniqueConstraint("program_id", "email_key"),
-        UniqueConstraint("program_id", "person_id"),
+        UniqueConstraint("program_id", "email_key", name="uq_advocates_program_email"),
+        UniqueConstraint("program_id", "person_id", name="uq_advocates_program_person"),
     )
     program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
@@ -107,8 +107,8 @@ class Lead(Review, WorkspaceOwned, Base):
 class Conversion(Review, WorkspaceOwned, Base):
     __tablename__ = "conversions"
     __table_args__ = (
-        UniqueConstraint("program_id", "external_id"),
-        UniqueConstraint("program_id", "idempotency_key"),
+        UniqueConstraint("program_id", "external_id", name="uq_conversions_program_order"),
+        UniqueConstraint("program_id", "idempotency_key", name="uq_conversions_program_key"),
         Index("ix_conversions_review", "workspace_id", "review"),
     )
     program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)

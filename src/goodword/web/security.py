@@ -38,7 +38,7 @@ class SecurityHeaders(BaseHTTPMiddleware):
         response = await call_next(request)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
-        if request.url.path.startswith(("/api/", "/login", "/setup", "/b/")):
+        if request.url.path.startswith(("/api/", "/login", "/setup", "/b/", "/r/")):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 

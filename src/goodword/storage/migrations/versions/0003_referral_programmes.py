@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-29 23:05:15.463207
+Create Date: 2026-11-29 23:12:35.482231
 """
 
 from collections.abc import Sequence
@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import goodword.storage.base
+
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -94,8 +95,8 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_advocates")),
         sa.UniqueConstraint("code", name=op.f("uq_advocates_code")),
-        sa.UniqueConstraint("program_id", "email_key", name=op.f("uq_advocates_program_id")),
-        sa.UniqueConstraint("program_id", "person_id", name=op.f("uq_advocates_program_id")),
+        sa.UniqueConstraint("program_id", "email_key", name="uq_advocates_program_email"),
+        sa.UniqueConstraint("program_id", "person_id", name="uq_advocates_program_person"),
     )
     with op.batch_alter_table("advocates", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_advocates_program_id"), ["program_id"], unique=False)
@@ -235,10 +236,8 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_conversions")),
-        sa.UniqueConstraint("program_id", "external_id", name=op.f("uq_conversions_program_id")),
-        sa.UniqueConstraint(
-            "program_id", "idempotency_key", name=op.f("uq_conversions_program_id")
-        ),
+        sa.UniqueConstraint("program_id", "external_id", name="uq_conversions_program_order"),
+        sa.UniqueConstraint("program_id", "idempotency_key", name="uq_conversions_program_key"),
     )
     with op.batch_alter_table("conversions", schema=None) as batch_op:
         batch_op.create_index(

@@ -1,0 +1,186 @@
+"""Referral programmes: rules, advocates, leads, conversions (idempotent), rewards, review."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Path, Query, Response
+from pydantic import BaseModel, Field
+
+from goodword.api.deps import Id, Now, Uow
+from goodword.api.errors import COMMON_ERRORS
+from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.schemas.programmes import (
+    AdvocateCreate,
+    AdvocatePublic,
+    Clawback,
+    ConversionCreate,
+    ConversionPublic,
+    HiringStageChange,
+    LeadCreate,
+    LeadPublic,
+    ProgramCreate,
+    ProgramPublic,
+    ProgramUpdate,
+    ReviewDecision,
+    ReviewItem,
+    RewardIssue,
+    RewardPublic,
+)
+from goodword.services import (
+    programme_conversions,
+    programme_leads,
+    programme_rewards,
+    programmes,
+)
+
+router = APIRouter(responses=COMMON_ERRORS)
+ChildId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]
+Status = Annotated[str | None, Query(max_length=40)]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description="Send the same key to replay safely: the first result comes back",
+    ),
+]
+
+
+class RewardDenial(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000)
+    by: str = Field(default="owner", min_length=1, max_length=200)
+
+
+@router.get("/programs", tags=["programs"])
+def list_programs(uow: Uow, limit: Limit = 50, cursor: Cursor = None) -> Page[ProgramPublic]:
+    return page(programmes.list_programs(uow), limit, cursor)
+
+
+@router.post("/programs", status_code=201, tags=["programs"])
+def create_program(uow: Uow, now: Now, data: ProgramCreate) -> ProgramPublic:
+    return programmes.create_program(uow, data, now)
+
+
+@router.get("/programs/{program_id}", tags=["programs"])
+def get_program(uow: Uow, program_id: Id) -> ProgramPublic:
+    return programmes.show_program(uow, program_id)
+
+
+@router.patch("/programs/{program_id}", tags=["programs"])
+def edit_program(uow: Uow, program_id: Id, data: ProgramUpdate) -> ProgramPublic:
+    return programmes.edit_program(uow, program_id, data)
+
+
+@router.get("/programs/{program_id}/advocates", tags=["programs"])
+def list_advocates(
+    uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
+) -> Page[AdvocatePublic]:
+    return page(programmes.list_advocates(uow, program_id), limit, cursor)
+
+
+@router.post("/programs/{program_id}/advocates", status_code=201, tags=["programs"])
+def enrol_advocate(uow: Uow, now: Now, program_id: Id, data: AdvocateCreate) -> AdvocatePublic:
+    """Enrol a person from your network (``person``) or anyone by ``name`` and ``email``."""
+    return programmes.enrol_advocate(uow, program_id, data, now)
+
+
+@router.get("/programs/{program_id}/leads", tags=["programs"])
+def list_leads(
+    uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None, status: Status = None
+) -> Page[LeadPublic]:
+    return page(programme_leads.list_leads(uow, program_id, status), limit, cursor)
+
+
+@router.post("/programs/{program_id}/leads", status_code=201, tags=["programs"])
+def create_lead(uow: Uow, now: Now, program_id: Id, data: LeadCreate) -> LeadPublic:
+    """A lead from your own system. A duplicate or a failed check is recorded with its
+    reason (``status``, ``flags``), never dropped."""
+    return programme_leads.create_lead(uow, program_id, data, now)
+
+
+@router.post("/programs/{program_id}/leads/{lead_id}/stage", tags=["programs"])
+def move_candidate(
+    uow: Uow, now: Now, program_id: Id, lead_id: ChildId, data: HiringStageChange
+) -> LeadPublic:
+    return programme_leads.move_candidate(uow, program_id, lead_id, data, now)
+
+
+@router.post(
+    "/programs/{program_id}/conversions",
+    status_code=201,
+    tags=["programs"],
+    responses={200: {"description": "A replay: the conversion recorded earlier"}},
+)
+def record_conversion(
+    uow: Uow,
+    now: Now,
+    program_id: Id,
+    data: ConversionCreate,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+) -> ConversionPublic:
+    """Record a purchase (or a hire) and create the rewards the rules say. Replaying the
+    same request, with the same ``Idempotency-Key`` or order id, returns the first result
+    (200) and creates nothing; the same key with a different body is a 409."""
+    result, created = programme_conversions.record_conversion(
+        uow, program_id, data, now, idempotency_key
+    )
+    if not created:
+        response.status_code = 200
+        response.headers["Idempotent-Replayed"] = "true"
+    return result
+
+
+@router.post("/programs/{program_id}/conversions/{conversion_id}/reverse", tags=["programs"])
+def reverse_conversion(
+    uow: Uow, now: Now, program_id: Id, conversion_id: ChildId, data: Clawback
+) -> ConversionPublic:
+    """A refund or a reversed hire: the rewards are clawed back (recovered if already paid)."""
+    return programme_conversions.reverse_conversion(
+        uow, program_id, conversion_id, data.reason, now, "api"
+    )
+
+
+@router.get("/programs/{program_id}/rewards", tags=["programs"])
+def list_rewards(
+    uow: Uow,
+    program_id: Id,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    status: Status = None,
+    advocate_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> Page[RewardPublic]:
+    return page(programme_rewards.list_rewards(uow, program_id, status, advocate_id), limit, cursor)
+
+
+@router.post("/rewards/{reward_id}/issue", tags=["programs"])
+def issue_reward(uow: Uow, now: Now, reward_id: Id, data: RewardIssue) -> RewardPublic:
+    """Mark an approved reward paid, with its reference; a second call is a 409."""
+    return programme_rewards.issue_reward(uow, reward_id, data, now)
+
+
+@router.post("/rewards/{reward_id}/deny", tags=["programs"])
+def deny_reward(uow: Uow, now: Now, reward_id: Id, data: RewardDenial) -> RewardPublic:
+    return programme_rewards.deny_reward(uow, reward_id, data.reason, data.by, now)
+
+
+@router.get("/review", tags=["programs"])
+def review_queue(
+    uow: Uow,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    program_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+) -> Page[ReviewItem]:
+    return page(programme_rewards.review_queue(uow, program_id), limit, cursor)
+
+
+@router.post("/review/{kind}/{item_id}", tags=["programs"])
+def decide_review(
+    uow: Uow,
+    now: Now,
+    kind: Literal["lead", "conversion"],
+    item_id: ChildId,
+    data: ReviewDecision,
+) -> ReviewItem:
+    return programme_rewards.decide_review(uow, kind, item_id, data, now)

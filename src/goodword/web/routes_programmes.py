@@ -1,0 +1,173 @@
+"""A business's programmes: rules, advocates and links, leads and rewards with reasons, the
+review queue, paying out by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from goodword.domain.errors import DomainError
+from goodword.schemas.programmes import (
+    AdvocateCreate,
+    ProgramCreate,
+    ProgramUpdate,
+    ReviewDecision,
+    RewardIssue,
+)
+from goodword.services import programme_conversions, programme_leads, programme_rewards, programmes
+from goodword.web.deps import Form, PageDep
+from goodword.web.forms import checked, present, text
+from goodword.web.validation import invalid
+
+router = APIRouter(include_in_schema=False)
+Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+RULES = (
+    "name",
+    "kind",
+    "description",
+    "window_days",
+    "eligibility",
+    "advocate_reward",
+    "friend_reward",
+    "milestones",
+    "hold_days",
+    "cap_per_advocate",
+    "tenure_days",
+    "burst_per_hour",
+)
+
+
+def _do(page: PageDep, url: str, action: Callable[[], Any], message: str) -> Response:
+    try:
+        action()
+    except (DomainError, ValidationError) as error:
+        return page.failed(url, invalid(error))
+    return page.done(url, message)
+
+
+@router.get("/programs")
+def programs_page(page: PageDep) -> Response:
+    return page.render("programs.html", programs=programmes.list_programs(page.uow()))
+
+
+@router.post("/programs")
+def create_program(page: PageDep, form: Form) -> Response:
+    try:
+        data = ProgramCreate(
+            **present(form, *RULES), auto_approve_flagged=checked(form, "auto_approve_flagged")
+        )
+        made = programmes.create_program(page.uow(), data, page.now)
+    except (DomainError, ValidationError) as error:
+        return page.failed("/programs", invalid(error))
+    return page.done(f"/programs/{made.id}", f"Programme created: {made.rewards_in_words}.")
+
+
+@router.get("/programs/{program_id}")
+def program_page(page: PageDep, program_id: Id) -> Response:
+    uow = page.uow()
+    return page.render(
+        "program.html",
+        p=programmes.show_program(uow, program_id),
+        advocates=programmes.list_advocates(uow, program_id),
+        leads=programme_leads.list_leads(uow, program_id),
+        rewards=programme_rewards.list_rewards(uow, program_id),
+    )
+
+
+@router.post("/programs/{program_id}")
+def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
+    url = f"/programs/{program_id}"
+    changes: dict[str, Any] = {key: form.get(key, "") for key in RULES if key in form}
+    changes = {k: v for k, v in changes.items() if v != "" or k in _OPTIONAL}
+    changes = {k: (None if v == "" else v) for k, v in changes.items()}
+    changes.pop("kind", None)
+    if "status" in form:
+        changes["status"] = text(form, "status")
+    changes["auto_approve_flagged"] = checked(form, "auto_approve_flagged")
+    return _do(
+        page,
+        url,
+        lambda: programmes.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
+        "Programme updated.",
+    )
+
+
+_OPTIONAL = ("advocate_reward", "friend_reward", "milestones", "cap_per_advocate", "tenure_days")
+
+
+@router.post("/programs/{program_id}/advocates")
+def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
+    return _do(
+        page,
+        f"/programs/{program_id}",
+        lambda: programmes.enrol_advocate(
+            page.uow(),
+            program_id,
+            AdvocateCreate(**present(form, "person", "name", "email", "customer_id")),
+            page.now,
+        ),
+        "Advocate enrolled — share their link with them.",
+    )
+
+
+@router.post("/programs/{program_id}/conversions/{conversion_id}/reverse")
+def reverse(page: PageDep, program_id: Id, conversion_id: Id, form: Form) -> Response:
+    return _do(
+        page,
+        f"/programs/{program_id}",
+        lambda: programme_conversions.reverse_conversion(
+            page.uow(),
+            program_id,
+            conversion_id,
+            text(form, "reason") or "",
+            page.now,
+            page.user.name,
+        ),
+        "Conversion reversed; its rewards are clawed back.",
+    )
+
+
+@router.post("/rewards/{reward_id}/issue")
+def issue(page: PageDep, reward_id: Id, form: Form) -> Response:
+    back = (
+        f"/programs/{int(form.get('program_id') or 0)}" if form.get("program_id") else "/programs"
+    )
+    return _do(
+        page,
+        back,
+        lambda: programme_rewards.issue_reward(
+            page.uow(),
+            reward_id,
+            RewardIssue(reference=text(form, "reference"), by=page.user.name),
+            page.now,
+        ),
+        "Reward marked paid.",
+    )
+
+
+@router.get("/review")
+def review_page(page: PageDep) -> Response:
+    return page.render("review.html", items=programme_rewards.review_queue(page.uow()))
+
+
+@router.post("/review/{kind}/{item_id}")
+def decide(page: PageDep, kind: str, item_id: Id, form: Form) -> Response:
+    approve = text(form, "decision") == "approve"
+    return _do(
+        page,
+        "/review",
+        lambda: programme_rewards.decide_review(
+            page.uow(),
+            "lead" if kind == "lead" else "conversion",
+            item_id,
+            ReviewDecision(approve=approve, by=page.user.name, note=text(form, "note")),
+            page.now,
+        ),
+        "Approved; its rewards continue."
+        if approve
+        else "Denied; the advocate will see your note.",
+    )
