@@ -130,7 +130,7 @@ def test_rewards_parse_and_describe() -> None:
     ],
 )
 def test_bad_rewards_are_refused_with_the_fix(bad: str) -> None:
-    with pytest.raises(InvalidValue, match="reward|custom"):
+    with pytest.raises(InvalidValue, match=r"reward|custom"):
         parse_reward(bad)
 
 
