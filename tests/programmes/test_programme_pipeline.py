@@ -22,7 +22,9 @@ from goodword.schemas.programmes import (
 )
 from goodword.services import people
 from goodword.services.due_work import run_due
-from goodword.services.programme_conversions import record_conversion, reverse_conversion
+from goodword.services.programme_advocates import enrol_advocate
+from goodword.services.programme_clawbacks import reverse_conversion
+from goodword.services.programme_conversions import record_conversion
 from goodword.services.programme_leads import create_lead, list_leads, move_candidate
 from goodword.services.programme_rewards import (
     decide_review,
@@ -30,7 +32,7 @@ from goodword.services.programme_rewards import (
     list_rewards,
     review_queue,
 )
-from goodword.services.programmes import create_program, enrol_advocate
+from goodword.services.programmes import create_program
 from goodword.storage.tables import RewardEvent
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW

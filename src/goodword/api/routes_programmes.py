@@ -28,6 +28,8 @@ from goodword.schemas.programmes import (
     RewardPublic,
 )
 from goodword.services import (
+    programme_advocates,
+    programme_clawbacks,
     programme_conversions,
     programme_leads,
     programme_rewards,
@@ -76,13 +78,13 @@ def edit_program(uow: Uow, program_id: Id, data: ProgramUpdate) -> ProgramPublic
 def list_advocates(
     uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[AdvocatePublic]:
-    return page(programmes.list_advocates(uow, program_id), limit, cursor)
+    return page(programme_advocates.list_advocates(uow, program_id), limit, cursor)
 
 
 @router.post("/programs/{program_id}/advocates", status_code=201, tags=["programs"])
 def enrol_advocate(uow: Uow, now: Now, program_id: Id, data: AdvocateCreate) -> AdvocatePublic:
     """Enrol a person from your network (``person``) or anyone by ``name`` and ``email``."""
-    return programmes.enrol_advocate(uow, program_id, data, now)
+    return programme_advocates.enrol_advocate(uow, program_id, data, now)
 
 
 @router.get("/programs/{program_id}/leads", tags=["programs"])
@@ -137,7 +139,7 @@ def reverse_conversion(
     uow: Uow, now: Now, program_id: Id, conversion_id: ChildId, data: Clawback
 ) -> ConversionPublic:
     """A refund or a reversed hire: the rewards are clawed back (recovered if already paid)."""
-    return programme_conversions.reverse_conversion(
+    return programme_clawbacks.reverse_conversion(
         uow, program_id, conversion_id, data.reason, now, "api"
     )
 

@@ -13,7 +13,7 @@ from goodword.cli import deps, program_flow_cmd
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields, table
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
-from goodword.services import programmes
+from goodword.services import programme_advocates, programmes
 
 app = typer.Typer(
     help="Referral programmes: rules and rewards, advocates with links, conversions, payouts.",
@@ -233,7 +233,7 @@ def enrol(
     data = AdvocateCreate(person=person, name=name, email=email, customer_id=customer_id)
     emit(
         as_json,
-        programmes.enrol_advocate(
+        programme_advocates.enrol_advocate(
             uow, programmes.resolve_program(uow, program), data, deps.clock()
         ),
         lambda a: done(f"{a.name} enrolled — code {a.code}, link {a.link}"),
@@ -249,7 +249,7 @@ def advocates(ctx: typer.Context, program: ProgramArg, as_json: Json = False) ->
     uow = deps.uow(ctx)
     emit(
         as_json,
-        programmes.list_advocates(uow, programmes.resolve_program(uow, program)),
+        programme_advocates.list_advocates(uow, programmes.resolve_program(uow, program)),
         lambda found: table(
             "Advocates",
             ["#", "name", "code", "link", "visits", "leads", "conversions", "since"],

@@ -23,7 +23,13 @@ from goodword.schemas.programmes import (
     RewardIssue,
     RewardPublic,
 )
-from goodword.services import programme_conversions, programme_leads, programme_rewards, programmes
+from goodword.services import (
+    programme_clawbacks,
+    programme_conversions,
+    programme_leads,
+    programme_rewards,
+    programmes,
+)
 
 ProgramArg = Annotated[
     str, typer.Argument(help="Programme name or id (see `goodword program list`).")
@@ -202,7 +208,7 @@ def reverse(
     Example: goodword program reverse "Friends of Acme" 7 --reason "refunded on 2026-12-02"
     """
     uow, program_id = _program(ctx, program)
-    result = programme_conversions.reverse_conversion(
+    result = programme_clawbacks.reverse_conversion(
         uow, program_id, conversion_id, reason, deps.clock(), "owner"
     )
     emit(as_json, result, lambda c: show_conversion(c))

@@ -18,7 +18,13 @@ from goodword.schemas.programmes import (
     ReviewDecision,
     RewardIssue,
 )
-from goodword.services import programme_conversions, programme_leads, programme_rewards, programmes
+from goodword.services import (
+    programme_advocates,
+    programme_clawbacks,
+    programme_leads,
+    programme_rewards,
+    programmes,
+)
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, present, text
 from goodword.web.validation import invalid
@@ -72,7 +78,7 @@ def program_page(page: PageDep, program_id: Id) -> Response:
     return page.render(
         "program.html",
         p=programmes.show_program(uow, program_id),
-        advocates=programmes.list_advocates(uow, program_id),
+        advocates=programme_advocates.list_advocates(uow, program_id),
         leads=programme_leads.list_leads(uow, program_id),
         rewards=programme_rewards.list_rewards(uow, program_id),
     )
@@ -104,7 +110,7 @@ def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
     return _do(
         page,
         f"/programs/{program_id}",
-        lambda: programmes.enrol_advocate(
+        lambda: programme_advocates.enrol_advocate(
             page.uow(),
             program_id,
             AdvocateCreate(**present(form, "person", "name", "email", "customer_id")),
@@ -119,7 +125,7 @@ def reverse(page: PageDep, program_id: Id, conversion_id: Id, form: Form) -> Res
     return _do(
         page,
         f"/programs/{program_id}",
-        lambda: programme_conversions.reverse_conversion(
+        lambda: programme_clawbacks.reverse_conversion(
             page.uow(),
             program_id,
             conversion_id,

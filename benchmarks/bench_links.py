@@ -1,0 +1,201 @@
+"""Load on a programme's public link and on the conversion endpoint, through a real server.
+
+    python -m benchmarks.bench_links              # needs `wrk` (Debian: apt install wrk)
+    python -m benchmarks.bench_links --seconds 10 --connections 16
+
+Starts ``uvicorn goodword.web.server:app_from_env`` with 2 workers on a fresh SQLite file
+(as ``goodword serve --workers 2`` does), then runs wrk on 127.0.0.1 for a bounded time:
+``/r/CODE`` (lookup, recorded visit, landing page with its cookies), ``POST
+/api/v1/programs/{id}/conversions`` (a distinct lead, order and Idempotency-Key per request,
+each creating two rewards), and ``/healthz`` — the floor: the same server, stack and load
+generator answering without touching the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from goodword.domain.programme_checks import normalise_email
+from goodword.schemas.accounts import UserCreate
+from goodword.schemas.programmes import AdvocateCreate, ProgramCreate
+from goodword.services.accounts import create_user
+from goodword.services.api_tokens import create_token
+from goodword.services.programme_advocates import enrol_advocate
+from goodword.services.programmes import create_program
+from goodword.storage.base import table_of
+from goodword.storage.engine import make_engine
+from goodword.storage.migrate import upgrade
+from goodword.storage.tables import Lead
+from goodword.storage.unit_of_work import UnitOfWork
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+PORT = 8765
+LEADS_PER_THREAD = 40_000
+CONVERT_LUA = """
+local counter = 0
+local threads = 0
+function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+function request()
+  counter = counter + 1
+  local body = string.format('{"email": "lead-%d-%d@example.com", "external_id": "o-%d-%d", '
+    .. '"amount": "49.00", "currency": "USD"}', tid, counter, tid, counter)
+  wrk.headers["Idempotency-Key"] = string.format("k-%d-%d", tid, counter)
+  return wrk.format("POST", nil, nil, body)
+end
+"""
+
+
+def prepare(path: Path, threads: int) -> tuple[str, int, str]:
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    user = create_user(
+        engine, UserCreate(email="owner@example.com", name="Owner", password="x" * 12), NOW
+    )
+    token = create_token(engine, user.id, "bench", NOW).secret
+    uow = UnitOfWork(engine, user.personal_workspace_id)
+    rules = ProgramCreate(
+        name="Friends", advocate_reward="cash:50:USD", friend_reward="discount-code:10:%"
+    )
+    program = create_program(uow, rules, NOW)
+    advocate = enrol_advocate(
+        uow, program.id, AdvocateCreate(name="Ana Lee", email="ana@example.com"), NOW
+    )
+    rows = []
+    for tid in range(threads):
+        for n in range(1, LEADS_PER_THREAD + 1):
+            email = f"lead-{tid}-{n}@example.com"
+            rows.append(
+                {
+                    "workspace_id": user.personal_workspace_id,
+                    "program_id": program.id,
+                    "advocate_id": advocate.id,
+                    "name": email,
+                    "email": email,
+                    "email_key": normalise_email(email),
+                    "attributed_key": normalise_email(email),
+                    "consent": True,
+                    "source": "api",
+                    "status": "new",
+                    "flags": "[]",
+                    "signals": "[]",
+                    "review": "none",
+                    "created_at": NOW,
+                }
+            )
+    with engine.begin() as connection:
+        connection.execute(insert(table_of(Lead)), rows)
+    engine.dispose()
+    return advocate.code, program.id, token
+
+
+def wrk(url: str, seconds: int, connections: int, threads: int, *extra: str) -> dict[str, float]:
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors:.*", out)
+    return {
+        "rate": rate,
+        "p50": p50,
+        "p99": p99,
+        "non_2xx": float(bad.group(1)) if bad else 0.0,
+        "socket_errors": 1.0 if errors else 0.0,
+    }
+
+
+def _ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "links.db"
+        code, program_id, token = prepare(path, args.threads)
+        env = {
+            **os.environ,
+            "GOODWORD_SERVE_URL": f"sqlite:///{path}",
+            "GOODWORD_SERVE_LOOPBACK": "1",
+        }
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "goodword.web.server:app_from_env",
+                "--factory",
+                "--workers",
+                "2",
+                "--port",
+                str(PORT),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+            env=env,
+        )
+        try:
+            base = f"http://127.0.0.1:{PORT}"
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"{base}/healthz", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            wrk(f"{base}/r/{code}", 2, args.connections, args.threads)  # warm-up
+            results = {
+                "floor /healthz": wrk(
+                    f"{base}/healthz", args.seconds, args.connections, args.threads
+                ),
+                "GET /r/CODE": wrk(
+                    f"{base}/r/{code}", args.seconds, args.connections, args.threads
+                ),
+            }
+            script = Path(folder) / "convert.lua"
+            script.write_text(CONVERT_LUA)
+            results["POST conversions"] = wrk(
+                f"{base}/api/v1/programs/{program_id}/conversions",
+                args.seconds,
+                args.connections,
+                args.threads,
+                "-s",
+                str(script),
+                "-H",
+                f"Authorization: Bearer {token}",
+                "-H",
+                "Content-Type: application/json",
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"{'endpoint':<18} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    for name, r in results.items():
+        print(
+            f"{name:<18} {r['rate']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {r['non_2xx']:>8.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
