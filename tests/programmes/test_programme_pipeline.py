@@ -67,6 +67,15 @@ def convert(uow: UnitOfWork, program: int, email: str, order: str, key: str | No
     return record_conversion(uow, program, data, at, key)
 
 
+def test_advocates_without_email_are_distinct_and_the_same_twice_refused(uow: UnitOfWork) -> None:
+    program, _, _ = programme(uow)
+    first = enrol_advocate(uow, program, AdvocateCreate(name="Dee"), NOW)
+    second = enrol_advocate(uow, program, AdvocateCreate(name="Dee"), NOW)
+    assert first.code != second.code
+    with pytest.raises(Conflict, match="already an advocate"):
+        enrol_advocate(uow, program, AdvocateCreate(name="A", email="AnaLee@gmail.com"), NOW)
+
+
 def test_first_touch_wins_and_duplicates_keep_their_reason(uow: UnitOfWork) -> None:
     program, ana, cy = programme(uow)
     first = lead(uow, program, "bo@example.com", ana)

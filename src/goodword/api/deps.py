@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
+from anyio import CapacityLimiter
 from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
@@ -86,3 +87,15 @@ Id = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]
 def person_query(person_id: int | None) -> str | None:
     """A person filter given by id, as the services' lookup reads it (``#12``)."""
     return f"#{person_id}" if person_id else None
+
+
+def write_lane(request: Request) -> CapacityLimiter | None:
+    """On SQLite, one lane per server process for the hottest writes (link visits,
+    conversions): taken one at a time they never wait on each other's write lock, whose
+    retries sleep. PostgreSQL takes concurrent writes well: the usual thread pool (None)."""
+    state = request.app.state
+    if not hasattr(state, "write_lane"):
+        sqlite = state.server.engine.dialect.name == "sqlite"
+        state.write_lane = CapacityLimiter(1) if sqlite else None
+    lane: CapacityLimiter | None = state.write_lane
+    return lane

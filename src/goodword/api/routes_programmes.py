@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from anyio import to_thread
+from fastapi import APIRouter, Header, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from goodword.api.deps import Id, Now, Uow
+from goodword.api.deps import Id, Now, Uow, write_lane
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.schemas.programmes import (
@@ -114,7 +115,8 @@ def move_candidate(
     tags=["programs"],
     responses={200: {"description": "A replay: the conversion recorded earlier"}},
 )
-def record_conversion(
+async def record_conversion(
+    request: Request,
     uow: Uow,
     now: Now,
     program_id: Id,
@@ -124,9 +126,18 @@ def record_conversion(
 ) -> ConversionPublic:
     """Record a purchase (or a hire) and create the rewards the rules say. Replaying the
     same request, with the same ``Idempotency-Key`` or order id, returns the first result
-    (200) and creates nothing; the same key with a different body is a 409."""
-    result, created = programme_conversions.record_conversion(
-        uow, program_id, data, now, idempotency_key
+    (200) and creates nothing; the same key with a different body is a 409.
+
+    Conversions of one server process go through one lane: they write, and taking them one
+    at a time keeps them from waiting on each other's SQLite write lock."""
+    result, created = await to_thread.run_sync(
+        programme_conversions.record_conversion,
+        uow,
+        program_id,
+        data,
+        now,
+        idempotency_key,
+        limiter=write_lane(request),
     )
     if not created:
         response.status_code = 200

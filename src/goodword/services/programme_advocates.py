@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
 from goodword.domain.programme_checks import normalise_email
@@ -100,13 +100,14 @@ def enrol_advocate(
             raise InvalidValue(f"email '{email}' is not an email address")
         _check_eligible(uow, program, person)
         key = normalise_email(email) if email else None
-        clash = uow.session.scalar(
-            select(Advocate).where(
-                Advocate.program_id == program.id,
-                (Advocate.email_key == key)
-                if person is None
-                else ((Advocate.person_id == person.id) | (Advocate.email_key == key)),
+        same = [Advocate.email_key == key] if key else []
+        same += [Advocate.person_id == person.id] if person is not None else []
+        clash = (
+            uow.session.scalar(
+                select(Advocate).where(Advocate.program_id == program.id, or_(*same)).limit(1)
             )
+            if same
+            else None
         )
         if clash is not None:
             raise Conflict(

@@ -11,7 +11,7 @@ import hashlib
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
@@ -24,7 +24,7 @@ from goodword.domain.programme_rules import (
     parse_reward,
     rewards_for_conversion,
 )
-from goodword.schemas.programmes import ConversionCreate, ConversionPublic
+from goodword.schemas.programmes import ConversionCreate, ConversionPublic, RewardPublic
 from goodword.services.lookup import get_owned
 from goodword.services.programme_leads import _dump, checks_of
 from goodword.services.programme_rewards import ledger, reward_public
@@ -36,13 +36,7 @@ def request_hash(data: ConversionCreate) -> str:
     return hashlib.sha256(data.model_dump_json().encode()).hexdigest()
 
 
-def conversion_public(uow: UnitOfWork, conversion: Conversion) -> ConversionPublic:
-    rows = uow.session.execute(
-        select(RewardRow, Advocate.name)
-        .join(Advocate, Advocate.id == RewardRow.advocate_id)
-        .where(RewardRow.conversion_id == conversion.id)
-        .order_by(RewardRow.id)
-    )
+def _public(conversion: Conversion, rewards: list[RewardPublic]) -> ConversionPublic:
     return ConversionPublic(
         id=conversion.id,
         program_id=conversion.program_id,
@@ -55,8 +49,18 @@ def conversion_public(uow: UnitOfWork, conversion: Conversion) -> ConversionPubl
         flags=checks_of(conversion.flags),
         review=conversion.review,
         created_at=conversion.created_at,
-        rewards=[reward_public(r, name) for r, name in rows],
+        rewards=rewards,
     )
+
+
+def conversion_public(uow: UnitOfWork, conversion: Conversion) -> ConversionPublic:
+    rows = uow.session.execute(
+        select(RewardRow, Advocate.name)
+        .join(Advocate, Advocate.id == RewardRow.advocate_id)
+        .where(RewardRow.conversion_id == conversion.id)
+        .order_by(RewardRow.id)
+    )
+    return _public(conversion, [reward_public(r, name) for r, name in rows])
 
 
 def _replayed(
@@ -65,29 +69,26 @@ def _replayed(
     """The earlier result of this same request, or a refusal when the key or order id was
     used for a different one; None when the request is new."""
     digest = request_hash(data)
-    if key is not None:
-        earlier = uow.session.scalar(
-            select(Conversion).where(
-                Conversion.program_id == program_id, Conversion.idempotency_key == key
-            )
-        )
-        if earlier is not None:
-            if earlier.request_hash != digest:
-                raise Conflict(
-                    f"Idempotency-Key '{key}' was used for a different request (conversion "
-                    f"#{earlier.id}); send a new key for a new conversion"
-                )
-            return conversion_public(uow, earlier)
-    same_order = uow.session.scalar(
+    order = data.external_id.strip()
+    same = Conversion.external_id == order
+    found = uow.session.scalars(
         select(Conversion).where(
-            Conversion.program_id == program_id, Conversion.external_id == data.external_id
+            Conversion.program_id == program_id,
+            or_(same, Conversion.idempotency_key == key) if key is not None else same,
         )
-    )
+    ).all()
+    by_key = next((c for c in found if key is not None and c.idempotency_key == key), None)
+    if by_key is not None:
+        if by_key.request_hash != digest:
+            raise Conflict(
+                f"Idempotency-Key '{key}' was used for a different request (conversion "
+                f"#{by_key.id}); send a new key for a new conversion"
+            )
+        return conversion_public(uow, by_key)
+    same_order = next((c for c in found if c.external_id == order), None)
     if same_order is not None:
         if same_order.request_hash != digest or (key and same_order.idempotency_key != key):
-            raise Conflict(
-                f"order '{data.external_id}' is already recorded as conversion #{same_order.id}"
-            )
+            raise Conflict(f"order '{order}' is already recorded as conversion #{same_order.id}")
         return conversion_public(uow, same_order)
     return None
 
@@ -135,80 +136,80 @@ def _denial(program: Program, lead: Lead, earned: EarnedReward, now: datetime) -
     return None
 
 
-def _create_rewards(
-    uow: UnitOfWork,
-    program: Program,
-    advocate: Advocate,
-    conversion: Conversion,
-    lead: Lead,
-    now: datetime,
-) -> None:
-    before = uow.session.scalar(
+def _counts(uow: UnitOfWork, advocate_id: int) -> tuple[int, int]:
+    """The advocate's valid conversions and their rewards not denied, so far (read before
+    this conversion's writes begin, to keep the write transaction short)."""
+    conversions = (
         select(func.count())
         .select_from(Conversion)
-        .where(
-            Conversion.advocate_id == advocate.id,
-            Conversion.status == "valid",
-            Conversion.id != conversion.id,
-        )
+        .where(Conversion.advocate_id == advocate_id, Conversion.status == "valid")
+        .scalar_subquery()
     )
-    rewarded = uow.session.scalar(
+    rewarded = (
         select(func.count())
         .select_from(RewardRow)
         .where(
-            RewardRow.advocate_id == advocate.id,
+            RewardRow.advocate_id == advocate_id,
             RewardRow.rule.like("conversion:%"),
             RewardRow.status != RewardStatus.DENIED.value,
         )
+        .scalar_subquery()
     )
+    before, paid = uow.session.execute(select(conversions, rewarded)).one()
+    return int(before or 0), int(paid or 0)
+
+
+def _reward_rows(
+    program: Program,
+    lead: Lead,
+    conversion: Conversion,
+    counts: tuple[int, int],
+    now: datetime,
+) -> list[RewardRow]:
     earned = rewards_for_conversion(
         conversion.id,
-        advocate.id,
+        conversion.advocate_id,
         parse_reward(program.advocate_reward),
         parse_reward(program.friend_reward),
         parse_milestones(program.milestones),
-        int(before or 0),
-        int(rewarded or 0),
+        counts[0],
+        counts[1],
         program.cap_per_advocate,
     )
     hold = program.tenure_days if program.kind == "hiring" else program.hold_days
     due = now + timedelta(days=hold or 0)
     held = conversion.review == "open"
+    waiting = (
+        f"the {hold}-day {'tenure' if program.kind == 'hiring' else 'refund window'} "
+        f"runs until {due.date().isoformat()}"
+    )
+    if held:
+        checks = ", ".join(c.check for c in checks_of(conversion.flags))
+        waiting = f"waiting for review ({checks}); {waiting}"
+    rows = []
     for item in earned:
         denied = _denial(program, lead, item, now)
-        waiting = (
-            f"the {hold}-day {'tenure' if program.kind == 'hiring' else 'refund window'} "
-            f"runs until {due.date().isoformat()}"
-        )
-        if held:
-            waiting = (
-                "waiting for review ("
-                + ", ".join(c.check for c in checks_of(conversion.flags))
-                + f"); {waiting}"
+        rows.append(
+            RewardRow(
+                workspace_id=conversion.workspace_id,
+                program_id=program.id,
+                advocate_id=conversion.advocate_id,
+                conversion_id=conversion.id,
+                beneficiary=item.beneficiary,
+                rule=item.rule,
+                reward_type=item.reward.type.value,
+                amount=item.reward.amount,
+                currency=item.reward.currency,
+                text=item.reward.text,
+                status=RewardStatus.DENIED.value if denied else RewardStatus.PENDING.value,
+                reason=denied or waiting,
+                held_for_review=held and not denied,
+                due_at=due,
+                created_at=now,
+                closed_at=now if denied else None,
             )
-        row = RewardRow(
-            workspace_id=uow.workspace_id,
-            program_id=program.id,
-            advocate_id=advocate.id,
-            conversion_id=conversion.id,
-            beneficiary=item.beneficiary,
-            rule=item.rule,
-            reward_type=item.reward.type.value,
-            amount=item.reward.amount,
-            currency=item.reward.currency,
-            text=item.reward.text,
-            status=RewardStatus.DENIED.value if denied else RewardStatus.PENDING.value,
-            reason=denied or waiting,
-            held_for_review=held and not denied,
-            due_at=due,
-            created_at=now,
-            closed_at=now if denied else None,
         )
-        uow.session.add(row)
-        uow.session.flush()
-        ledger(uow, row, "created", now, row.reason, "goodword")
-        if denied:
-            ledger(uow, row, "denied", now, denied, "goodword")
+    return rows
 
 
 def _convert_once(
@@ -222,13 +223,11 @@ def _convert_once(
         lead = _lead_for(uow, program, data)
         advocate = uow.session.get(Advocate, lead.advocate_id)
         assert advocate is not None
+        lead_flags = [Flag(c.check, c.detail) for c in checks_of(lead.flags)]
         flags = check_conversion(
-            data.customer_id,
-            advocate.customer_id,
-            [Flag(c.check, c.detail) for c in checks_of(lead.flags)]
-            if lead.review == "open"
-            else [],
+            data.customer_id, advocate.customer_id, lead_flags if lead.review == "open" else []
         )
+        counts = _counts(uow, advocate.id)
         conversion = Conversion(
             workspace_id=uow.workspace_id,
             program_id=program.id,
@@ -242,14 +241,21 @@ def _convert_once(
             request_hash=request_hash(data),
             flags=_dump(flags),
             review="open" if flags else "none",
+            status="valid",
             created_at=now,
         )
         uow.session.add(conversion)
-        uow.session.flush()
+        uow.session.flush()  # the write transaction starts here: only writes follow
         lead.status = "hired" if program.kind == "hiring" else "converted"
         lead.stage_at = now
-        _create_rewards(uow, program, advocate, conversion, lead, now)
-        result = conversion_public(uow, conversion)
+        rows = _reward_rows(program, lead, conversion, counts, now)
+        uow.session.add_all(rows)
+        uow.session.flush()
+        for row in rows:
+            ledger(uow, row, "created", now, row.reason, "goodword")
+            if row.status == RewardStatus.DENIED.value:
+                ledger(uow, row, "denied", now, row.reason, "goodword")
+        result = _public(conversion, [reward_public(r, advocate.name) for r in rows])
         uow.commit()
         return result, True
 
@@ -267,12 +273,17 @@ def record_conversion(
         raise InvalidValue("Idempotency-Key must be 1 to 200 characters")
     if data.amount is not None and data.currency is None:
         raise InvalidValue("currency: give the amount's currency code (e.g. USD)")
-    try:
-        return _convert_once(uow, program_id, data, key, now)
-    except IntegrityError:
-        # A concurrent request with the same key or order id committed first.
-        with uow:
-            earlier = _replayed(uow, program_id, data, key)
-        if earlier is None:
-            raise
-        return earlier, False
+    for attempt in (1, 2):
+        try:
+            return _convert_once(uow, program_id, data, key, now)
+        except (IntegrityError, Conflict) as error:
+            # A concurrent request committed first: the same request (answer with its
+            # result, even if this one already saw the lead converted), or another
+            # conversion of this advocate that reached the same milestone (count again).
+            with uow:
+                earlier = _replayed(uow, program_id, data, key)
+            if earlier is not None:
+                return earlier, False
+            if attempt == 2 or isinstance(error, Conflict):
+                raise
+    raise AssertionError("unreachable")
