@@ -73,6 +73,7 @@ def test_link_visit_sets_attribution_and_the_form_creates_a_lead(
     app: FastAPI, ana: Account
 ) -> None:
     base, advocate, _ = programme(ana)
+    assert advocate["link"] == f"http://testserver/r/{advocate['code']}"  # where it was reached
     friend = WebClient(app)
     page = visit(friend, advocate["code"].upper())
     assert "Ana invited you" in page.text and "10% discount code" in page.text

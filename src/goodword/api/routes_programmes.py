@@ -77,15 +77,19 @@ def edit_program(uow: Uow, program_id: Id, data: ProgramUpdate) -> ProgramPublic
 
 @router.get("/programs/{program_id}/advocates", tags=["programs"])
 def list_advocates(
-    uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
+    request: Request, uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[AdvocatePublic]:
-    return page(programme_advocates.list_advocates(uow, program_id), limit, cursor)
+    seen_at = str(request.base_url)
+    return page(programme_advocates.list_advocates(uow, program_id, seen_at), limit, cursor)
 
 
 @router.post("/programs/{program_id}/advocates", status_code=201, tags=["programs"])
-def enrol_advocate(uow: Uow, now: Now, program_id: Id, data: AdvocateCreate) -> AdvocatePublic:
-    """Enrol a person from your network (``person``) or anyone by ``name`` and ``email``."""
-    return programme_advocates.enrol_advocate(uow, program_id, data, now)
+def enrol_advocate(
+    request: Request, uow: Uow, now: Now, program_id: Id, data: AdvocateCreate
+) -> AdvocatePublic:
+    """Enrol a person from your network (``person``) or anyone by ``name`` and ``email``.
+    The link uses the ``public_url`` setting, else the address this request came to."""
+    return programme_advocates.enrol_advocate(uow, program_id, data, now, str(request.base_url))
 
 
 @router.get("/programs/{program_id}/leads", tags=["programs"])

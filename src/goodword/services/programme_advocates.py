@@ -86,7 +86,11 @@ def _new_code(uow: UnitOfWork, name: str) -> str:
 
 
 def enrol_advocate(
-    uow: UnitOfWork, program_id: int, data: AdvocateCreate, now: datetime
+    uow: UnitOfWork,
+    program_id: int,
+    data: AdvocateCreate,
+    now: datetime,
+    seen_at: str | None = None,
 ) -> AdvocatePublic:
     """Give a person their code and link. The same person or address twice is refused."""
     with uow:
@@ -127,15 +131,17 @@ def enrol_advocate(
         )
         uow.session.add(advocate)
         uow.session.flush()
-        result = advocate_public(uow, advocate, public_url(uow))
+        result = advocate_public(uow, advocate, public_url(uow, seen_at))
         uow.commit()
         return result
 
 
-def list_advocates(uow: UnitOfWork, program_id: int) -> list[AdvocatePublic]:
+def list_advocates(
+    uow: UnitOfWork, program_id: int, seen_at: str | None = None
+) -> list[AdvocatePublic]:
     with uow:
         program = get_owned(uow, Program, program_id, "program")
-        base = public_url(uow)
+        base = public_url(uow, seen_at)
         rows = uow.session.scalars(
             select(Advocate).where(Advocate.program_id == program.id).order_by(Advocate.id)
         )

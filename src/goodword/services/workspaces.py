@@ -51,8 +51,10 @@ def text_setting(uow: UnitOfWork, key: str) -> str | None:
     return stored.value if stored is not None else None
 
 
-def public_url(uow: UnitOfWork) -> str:
-    return (text_setting(uow, "public_url") or DEFAULT_PUBLIC_URL).rstrip("/")
+def public_url(uow: UnitOfWork, seen_at: str | None = None) -> str:
+    """Where advocates' links point: the ``public_url`` setting, else the address the
+    server was reached at (``seen_at``), else ``goodword serve``'s default."""
+    return (text_setting(uow, "public_url") or seen_at or DEFAULT_PUBLIC_URL).rstrip("/")
 
 
 def list_settings(uow: UnitOfWork) -> list[SettingPublic]:

@@ -47,6 +47,10 @@ RULES = (
 )
 
 
+def _seen_at(page: PageDep) -> str:
+    return str(page.request.base_url)
+
+
 def _do(page: PageDep, url: str, action: Callable[[], Any], message: str) -> Response:
     try:
         action()
@@ -78,7 +82,7 @@ def program_page(page: PageDep, program_id: Id) -> Response:
     return page.render(
         "program.html",
         p=programmes.show_program(uow, program_id),
-        advocates=programme_advocates.list_advocates(uow, program_id),
+        advocates=programme_advocates.list_advocates(uow, program_id, _seen_at(page)),
         leads=programme_leads.list_leads(uow, program_id),
         rewards=programme_rewards.list_rewards(uow, program_id),
     )
@@ -115,6 +119,7 @@ def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
             program_id,
             AdvocateCreate(**present(form, "person", "name", "email", "customer_id")),
             page.now,
+            _seen_at(page),
         ),
         "Advocate enrolled — share their link with them.",
     )
