@@ -12,11 +12,13 @@ a lease; a second one is told so and exits.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Engine, delete, insert, or_, select, update
+from sqlalchemy import Engine, RowMapping, Select, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword.domain.programme_rules import SELF_ISSUED, RewardStatus, RewardType
@@ -40,21 +42,57 @@ def _lockable(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
-def _event(
-    reward: dict[str, object], kind: str, at: datetime, reason: str, amount: Decimal
-) -> dict[str, object]:
+def _event(reward: RowMapping, step: Move) -> dict[str, object]:
     return {
         "workspace_id": reward["workspace_id"],
         "reward_id": reward["id"],
-        "kind": kind,
-        "at": at,
-        "amount": amount,
-        "reason": reason,
+        "kind": step.kind,
+        "at": step.at,
+        "amount": step.amount,
+        "reason": step.reason,
         "actor": WORKER,
     }
 
 
-def _approve_batch(session: Session, now: datetime, lock: bool) -> int:
+@dataclass(frozen=True)
+class Move:
+    """One reward's step: the columns to set, the ledger entry's kind, reason and amount."""
+
+    at: datetime
+    values: dict[str, object]
+    kind: str
+    reason: str
+    amount: Decimal = Decimal(0)
+
+
+def _step(
+    session: Session,
+    query: Select[*tuple[Any, ...]],
+    lock: bool,
+    source: RewardStatus,
+    move: Callable[[RowMapping], Move],
+) -> list[int]:
+    """Move one batch of rewards out of ``source``; returns the ids this call moved. The
+    update is conditional on the status, so a row another worker moved first is skipped."""
+    if lock:
+        query = query.with_for_update(skip_locked=True, of=RewardRow)
+    events, moved = [], []
+    for row in session.execute(query.limit(BATCH)).mappings().all():
+        step = move(row)
+        changed = session.execute(
+            update(RewardRow)
+            .where(RewardRow.id == row["id"], RewardRow.status == source.value)
+            .values(reason=step.reason, **step.values)
+        )
+        if changed.rowcount == 1:  # type: ignore[attr-defined]
+            events.append(_event(row, step))
+            moved.append(int(row["id"]))
+    if events:
+        session.execute(insert(table_of(RewardEvent)), events)
+    return moved
+
+
+def _approve_batch(session: Session, now: datetime, lock: bool) -> list[int]:
     auto = select(Program.id).where(Program.auto_approve_flagged.is_(True))
     query = (
         select(RewardRow.id, RewardRow.workspace_id, RewardRow.held_for_review, RewardRow.due_at)
@@ -64,30 +102,19 @@ def _approve_batch(session: Session, now: datetime, lock: bool) -> int:
             or_(RewardRow.held_for_review.is_(False), RewardRow.program_id.in_(auto)),
         )
         .order_by(RewardRow.due_at, RewardRow.id)
-        .limit(BATCH)
     )
-    if lock:
-        query = query.with_for_update(skip_locked=True, of=RewardRow)
-    rows = session.execute(query).mappings().all()
-    events = []
-    for row in rows:
-        held = bool(row["held_for_review"])
+
+    def approve(row: RowMapping) -> Move:
         reason = (
             "nobody reviewed it before the hold ended, and this programme approves such "
             "rewards automatically"
-            if held
+            if row["held_for_review"]
             else f"approved: the hold ended on {row['due_at'].date().isoformat()} with no refund"
         )
-        changed = session.execute(
-            update(RewardRow)
-            .where(RewardRow.id == row["id"], RewardRow.status == RewardStatus.PENDING.value)
-            .values(status=RewardStatus.APPROVED.value, approved_at=now, reason=reason)
-        )
-        if changed.rowcount == 1:  # type: ignore[attr-defined]
-            events.append(_event(dict(row), "approved", now, reason, Decimal(0)))
-    if events:
-        session.execute(insert(table_of(RewardEvent)), events)
-    return len(events)
+        values = {"status": RewardStatus.APPROVED.value, "approved_at": now}
+        return Move(now, values, "approved", reason)
+
+    return _step(session, query, lock, RewardStatus.PENDING, approve)
 
 
 def issue_reference(reward_type: str, reward_id: int) -> str:
@@ -97,7 +124,7 @@ def issue_reference(reward_type: str, reward_id: int) -> str:
     return f"{reward_type}-{reward_id}"
 
 
-def _issue_batch(session: Session, now: datetime, lock: bool, report: DueReport) -> int:
+def _issue_batch(session: Session, now: datetime, lock: bool) -> list[int]:
     query = (
         select(RewardRow.id, RewardRow.workspace_id, RewardRow.reward_type, RewardRow.amount)
         .where(
@@ -105,28 +132,15 @@ def _issue_batch(session: Session, now: datetime, lock: bool, report: DueReport)
             RewardRow.reward_type.in_([t.value for t in SELF_ISSUED]),
         )
         .order_by(RewardRow.id)
-        .limit(BATCH)
     )
-    if lock:
-        query = query.with_for_update(skip_locked=True, of=RewardRow)
-    rows = session.execute(query).mappings().all()
-    events = []
-    for row in rows:
+
+    def issue(row: RowMapping) -> Move:
         reference = issue_reference(row["reward_type"], row["id"])
+        values = {"status": RewardStatus.ISSUED.value, "issued_at": now, "issue_ref": reference}
         reason = f"issued on {now.date().isoformat()}: {reference}"
-        changed = session.execute(
-            update(RewardRow)
-            .where(RewardRow.id == row["id"], RewardRow.status == RewardStatus.APPROVED.value)
-            .values(
-                status=RewardStatus.ISSUED.value, issued_at=now, issue_ref=reference, reason=reason
-            )
-        )
-        if changed.rowcount == 1:  # type: ignore[attr-defined]
-            events.append(_event(dict(row), "issued", now, reason, row["amount"] or Decimal(0)))
-            report.issued_ids.append(row["id"])
-    if events:
-        session.execute(insert(table_of(RewardEvent)), events)
-    return len(events)
+        return Move(now, values, "issued", reason, row["amount"] or Decimal(0))
+
+    return _step(session, query, lock, RewardStatus.APPROVED, issue)
 
 
 def run_due(engine: Engine, now: datetime) -> DueReport:
@@ -134,16 +148,16 @@ def run_due(engine: Engine, now: datetime) -> DueReport:
     crash loses nothing done and a restart picks up the rest."""
     report = DueReport()
     lock = _lockable(engine)
-    for step in ("approve", "issue"):
+    for batch in (_approve_batch, _issue_batch):
         while True:
             with Session(engine) as session, session.begin():
-                if step == "approve":
-                    done = _approve_batch(session, now, lock)
-                    report.approved += done
-                else:
-                    done = _issue_batch(session, now, lock, report)
-                    report.issued += done
-            if done == 0:
+                moved = batch(session, now, lock)
+            if batch is _approve_batch:
+                report.approved += len(moved)
+            else:
+                report.issued += len(moved)
+                report.issued_ids.extend(moved)
+            if not moved:
                 break
     with Session(engine) as session:
         report.waiting_for_review = len(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
+from pydantic import ValidationError
 from starlette.responses import RedirectResponse, Response
 
 from goodword.api.deps import Server, server
@@ -17,6 +19,7 @@ from goodword.schemas.accounts import UserPublic, WorkspacePublic
 from goodword.services.accounts import get_user, user_workspaces
 from goodword.storage.unit_of_work import UnitOfWork
 from goodword.web.security import csrf_ok, csrf_token
+from goodword.web.validation import invalid
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -52,6 +55,15 @@ class Page:
     def done(self, url: str, message: str) -> Response:
         flash(self.request, message)
         return RedirectResponse(url, status_code=303)
+
+    def act(self, url: str, action: Callable[[], object], message: str) -> Response:
+        """Run one service call from a form: on success back to ``url`` with ``message``,
+        refused (a domain rule or a bad field) back to ``url`` with the reason."""
+        try:
+            action()
+        except (DomainError, ValidationError) as error:
+            return self.failed(url, invalid(error))
+        return self.done(url, message)
 
     def failed(self, url: str, error: DomainError) -> Response:
         """Back to the form with the reason; a record that is not in this workspace stays a

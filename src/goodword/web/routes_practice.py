@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
 from goodword.api.deps import Server, server
-from goodword.domain.errors import DomainError
 from goodword.schemas.practice import (
     BriefUpdate,
     OpportunityCreate,
@@ -20,18 +17,9 @@ from goodword.schemas.practice import (
 from goodword.services import asks, brief, opportunities, recommendations, references
 from goodword.web.deps import Form, PageDep, render
 from goodword.web.forms import checked, present, text, words
-from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
-
-
-def _do(page: PageDep, url: str, action: Callable[[], object], message: str) -> Response:
-    try:
-        action()
-    except (DomainError, ValidationError) as error:
-        return page.failed(url, invalid(error))
-    return page.done(url, message)
 
 
 @router.get("/asks")
@@ -42,8 +30,7 @@ def asks_page(page: PageDep) -> Response:
 @router.post("/asks/{ask_id}/answer")
 def ask_answer(page: PageDep, ask_id: Id, form: Form) -> Response:
     answer = text(form, "answer") or ""
-    return _do(
-        page,
+    return page.act(
         "/asks",
         lambda: asks.answer_ask(page.uow(), ask_id, answer, page.now),
         f"Answer recorded: {answer}.",
@@ -52,8 +39,7 @@ def ask_answer(page: PageDep, ask_id: Id, form: Form) -> Response:
 
 @router.post("/asks/{ask_id}/follow-up")
 def ask_follow_up(page: PageDep, ask_id: Id, form: Form) -> Response:
-    return _do(
-        page,
+    return page.act(
         "/asks",
         lambda: asks.follow_up_ask(page.uow(), ask_id, page.now),
         "Follow-up recorded.",
@@ -75,14 +61,13 @@ def recommendation_add(page: PageDep, form: Form) -> Response:
         )
         recommendations.add_recommendation(page.uow(), data, page.now)
 
-    return _do(page, "/recommendations", act, "Recommendation recorded.")
+    return page.act("/recommendations", act, "Recommendation recorded.")
 
 
 @router.post("/recommendations/{rec_id}/status")
 def recommendation_status(page: PageDep, rec_id: Id, form: Form) -> Response:
     status = text(form, "status") or ""
-    return _do(
-        page,
+    return page.act(
         "/recommendations",
         lambda: recommendations.set_recommendation_status(page.uow(), rec_id, status, page.now),
         f"Marked {status}.",
@@ -92,8 +77,7 @@ def recommendation_status(page: PageDep, rec_id: Id, form: Form) -> Response:
 @router.post("/recommendations/{rec_id}/thanked")
 def recommendation_thanks(page: PageDep, rec_id: Id, form: Form) -> Response:
     via = text(form, "via") or "email"
-    return _do(
-        page,
+    return page.act(
         "/recommendations",
         lambda: recommendations.thank_for_recommendation(page.uow(), rec_id, via, page.now),
         "Thank-you recorded.",
@@ -114,8 +98,8 @@ def reference_add(page: PageDep, form: Form) -> Response:
         )
         references.add_reference_request(page.uow(), data, page.now)
 
-    return _do(
-        page, "/references", act, "Reference request recorded: ask for approval before giving it."
+    return page.act(
+        "/references", act, "Reference request recorded: ask for approval before giving it."
     )
 
 
@@ -133,13 +117,12 @@ def reference_decide(page: PageDep, request_id: Id, form: Form) -> Response:
             note=text(form, "note"),
         )
 
-    return _do(page, "/references", act, "Approved." if approve else "Declined.")
+    return page.act("/references", act, "Approved." if approve else "Declined.")
 
 
 @router.post("/references/{request_id}/given")
 def reference_given(page: PageDep, request_id: Id, form: Form) -> Response:
-    return _do(
-        page,
+    return page.act(
         "/references",
         lambda: references.give_reference(page.uow(), request_id, page.now),
         "Reference given.",
@@ -162,13 +145,12 @@ def opportunity_add(page: PageDep, form: Form) -> Response:
         )
         opportunities.add_opportunity(page.uow(), data, page.now)
 
-    return _do(page, "/opportunities", act, "Opportunity added.")
+    return page.act("/opportunities", act, "Opportunity added.")
 
 
 @router.post("/opportunities/{opportunity_id}/close")
 def opportunity_close(page: PageDep, opportunity_id: Id, form: Form) -> Response:
-    return _do(
-        page,
+    return page.act(
         "/opportunities",
         lambda: opportunities.close_opportunity(page.uow(), opportunity_id),
         "Opportunity closed.",
@@ -187,22 +169,20 @@ def brief_page(page: PageDep) -> Response:
 def brief_save(page: PageDep, form: Form) -> Response:
     fields = ("looking_for", "ideal_clients", "roles", "partners", "not_a_fit")
     changes = BriefUpdate(**{f: str(form.get(f, "")) for f in fields})
-    return _do(
-        page, "/brief", lambda: brief.set_brief(page.uow(), changes, page.now), "Brief saved."
+    return page.act(
+        "/brief", lambda: brief.set_brief(page.uow(), changes, page.now), "Brief saved."
     )
 
 
 @router.post("/brief/share")
 def brief_share(page: PageDep, form: Form) -> Response:
     if checked(form, "stop"):
-        return _do(
-            page,
+        return page.act(
             "/brief",
             lambda: brief.stop_sharing_brief(page.uow()),
             "The link no longer works.",
         )
-    return _do(
-        page,
+    return page.act(
         "/brief",
         lambda: brief.share_brief(page.uow(), page.now),
         "Anyone with the link can read it.",

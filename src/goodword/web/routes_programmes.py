@@ -3,7 +3,6 @@ review queue, paying out by hand."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -51,14 +50,6 @@ def _seen_at(page: PageDep) -> str:
     return str(page.request.base_url)
 
 
-def _do(page: PageDep, url: str, action: Callable[[], Any], message: str) -> Response:
-    try:
-        action()
-    except (DomainError, ValidationError) as error:
-        return page.failed(url, invalid(error))
-    return page.done(url, message)
-
-
 @router.get("/programs")
 def programs_page(page: PageDep) -> Response:
     return page.render("programs.html", programs=programmes.list_programs(page.uow()))
@@ -98,8 +89,7 @@ def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
     if "status" in form:
         changes["status"] = text(form, "status")
     changes["auto_approve_flagged"] = checked(form, "auto_approve_flagged")
-    return _do(
-        page,
+    return page.act(
         url,
         lambda: programmes.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
         "Programme updated.",
@@ -111,8 +101,7 @@ _OPTIONAL = ("advocate_reward", "friend_reward", "milestones", "cap_per_advocate
 
 @router.post("/programs/{program_id}/advocates")
 def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
-    return _do(
-        page,
+    return page.act(
         f"/programs/{program_id}",
         lambda: programme_advocates.enrol_advocate(
             page.uow(),
@@ -127,8 +116,7 @@ def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
 
 @router.post("/programs/{program_id}/conversions/{conversion_id}/reverse")
 def reverse(page: PageDep, program_id: Id, conversion_id: Id, form: Form) -> Response:
-    return _do(
-        page,
+    return page.act(
         f"/programs/{program_id}",
         lambda: programme_clawbacks.reverse_conversion(
             page.uow(),
@@ -147,8 +135,7 @@ def issue(page: PageDep, reward_id: Id, form: Form) -> Response:
     back = (
         f"/programs/{int(form.get('program_id') or 0)}" if form.get("program_id") else "/programs"
     )
-    return _do(
-        page,
+    return page.act(
         back,
         lambda: programme_rewards.issue_reward(
             page.uow(),
@@ -168,8 +155,7 @@ def review_page(page: PageDep) -> Response:
 @router.post("/review/{kind}/{item_id}")
 def decide(page: PageDep, kind: str, item_id: Id, form: Form) -> Response:
     approve = text(form, "decision") == "approve"
-    return _do(
-        page,
+    return page.act(
         "/review",
         lambda: programme_rewards.decide_review(
             page.uow(),
