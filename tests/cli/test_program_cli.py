@@ -57,7 +57,14 @@ def test_a_programme_from_rules_to_payout(cli: Cli) -> None:
     run = CliRunner().invoke(
         app, ["--db", cli.db, "run-due", "--json"], env={**cli.env(), "GOODWORD_NOW": later}
     )
-    assert json.loads(run.stdout) == {"approved": 2, "issued": 1, "waiting_for_review": 0}
+    assert json.loads(run.stdout) == {
+        "approved": 2,
+        "issued": 1,
+        "waiting_for_review": 0,
+        "messages_sent": 0,
+        "messages_retrying": 4,  # welcome, signed up, converted, approved: no SMTP set up yet
+        "messages_failed": 0,
+    }
     cash = next(r for r in cli.json("program", "rewards", "Friends") if r["reward_type"] == "cash")
     assert cash["status"] == "approved"
     paid = cli.json("program", "issue", str(cash["id"]), "--ref", "TX-9")

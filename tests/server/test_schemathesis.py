@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from goodword.schemas.accounts import UserCreate
+from goodword.semantic.encoder import available as semantic_available
+from goodword.semantic.encoder import local_encoder
 from goodword.services.accounts import create_user
 from goodword.services.api_tokens import create_token
 from goodword.storage.engine import make_engine
@@ -31,6 +33,8 @@ _engine = make_engine(f"sqlite:///{_folder / 'schema.db'}")
 upgrade(_engine)
 _user = create_user(_engine, UserCreate(email="s@example.com", name="S", password="x" * 12), NOW)
 _secret = create_token(_engine, _user.id, "schemathesis", NOW).secret
+if semantic_available():
+    local_encoder()  # load the sentence model now, not inside a timed request
 schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", create_app(_engine, lambda: NOW))
 
 
@@ -44,7 +48,8 @@ def _dispose() -> Iterator[None]:
 @schema.parametrize()
 @settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_its_documented_promises(case: Any) -> None:
-    response = case.call(headers={"Authorization": f"Bearer {_secret}"})
+    # A generous timeout: on a loaded CI machine the first semantic match encodes a long query.
+    response = case.call(headers={"Authorization": f"Bearer {_secret}"}, timeout=60)
     # Schema-valid is not always acceptable: an opaque cursor, a stage name or a date the
     # practice refuses is a documented 4xx, never a 5xx.
     case.validate_response(response, excluded_checks=[positive_data_acceptance])

@@ -18,6 +18,7 @@ from goodword.services.due_work import DueReport, release_lease, run_due, take_l
 
 
 def _said(report: DueReport) -> None:
+    sent = report.messages
     done(
         f"{report.approved} reward(s) approved, {report.issued} issued"
         + (
@@ -25,11 +26,15 @@ def _said(report: DueReport) -> None:
             if report.waiting_for_review
             else ""
         )
+        + f"; {sent.sent} message(s) sent"
+        + (f", {sent.retrying} to retry" if sent.retrying else "")
+        + (f", {sent.failed} given up (see goodword outbox)" if sent.failed else "")
     )
 
 
 def run_due_cmd(ctx: typer.Context, as_json: Json = False) -> None:
-    """Approve rewards whose hold ended and issue the ones goodword hands out itself.
+    """Approve rewards whose hold ended, issue the ones goodword hands out itself, and send
+    the queued emails and webhooks (retried with backoff).
 
     Safe to run from cron while a worker runs; a reward is never issued twice.
 
@@ -43,6 +48,9 @@ def run_due_cmd(ctx: typer.Context, as_json: Json = False) -> None:
             "approved": report.approved,
             "issued": report.issued,
             "waiting_for_review": report.waiting_for_review,
+            "messages_sent": report.messages.sent,
+            "messages_retrying": report.messages.retrying,
+            "messages_failed": report.messages.failed,
         },
         lambda _: _said(report),
     )
@@ -72,7 +80,7 @@ def worker(
                     f"another worker ({other}) is running on this SQLite database; one is "
                     "enough — stop it first, or use PostgreSQL to run several"
                 )
-            _said(run_due(engine, deps.clock()))
+            _said(run_due(engine, deps.clock(), holder))
             count += 1
             if runs is None or count < runs:
                 time.sleep(every)

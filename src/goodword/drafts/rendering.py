@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,17 @@ DRAFT_KINDS: dict[str, str] = {
     "intro-request": "ask the first person on the warmest chain to introduce you onwards",
 }
 
+#: The emails a referral programme sends its advocates (queued, sent by the worker).
+EMAIL_KINDS: dict[str, str] = {
+    "advocate-welcome": "an advocate's welcome, with their link",
+    "referral-signed-up": "tells an advocate their referral signed up",
+    "referral-converted": "thanks an advocate when their referral converts",
+    "reward-approved": "tells an advocate their reward is approved",
+    "reward-issued": "tells an advocate their reward is issued",
+    "share-reminder": "one gentle reminder to an advocate who never shared their link",
+}
+TEMPLATE_KINDS = {**DRAFT_KINDS, **EMAIL_KINDS}
+
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
@@ -55,6 +67,16 @@ class RenderedDraft:
 def _environment(
     override: Path | None, stored: dict[str, str] | None = None
 ) -> SandboxedEnvironment:
+    """One environment per set of sources, kept: compiling a template costs far more than
+    rendering it (the worker renders thousands of programme emails in a run)."""
+    return _cached_environment(override, tuple(sorted((stored or {}).items())))
+
+
+@lru_cache(maxsize=64)
+def _cached_environment(
+    override: Path | None, stored_items: tuple[tuple[str, str], ...]
+) -> SandboxedEnvironment:
+    stored = dict(stored_items)
     loaders: list[BaseLoader] = [FileSystemLoader(str(SHIPPED))]
     if override is not None:
         loaders.insert(0, FileSystemLoader(str(override)))
@@ -89,7 +111,7 @@ def render(
     override: Path | None = None,
     stored: dict[str, str] | None = None,
 ) -> RenderedDraft:
-    if kind not in DRAFT_KINDS:
+    if kind not in TEMPLATE_KINDS:
         raise InvalidValue(f"unknown draft '{kind}': use one of {', '.join(DRAFT_KINDS)}")
     try:
         text = _environment(override, stored).get_template(f"{kind}.txt").render(**context)

@@ -7,7 +7,8 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue
-from goodword.drafts.rendering import DRAFT_KINDS, check_source, shipped_source
+from goodword.drafts.rendering import TEMPLATE_KINDS as DRAFT_KINDS
+from goodword.drafts.rendering import check_source, shipped_source
 from goodword.services.workspaces import drop_setting, store_setting
 from goodword.storage.tables import Setting
 from goodword.storage.unit_of_work import UnitOfWork

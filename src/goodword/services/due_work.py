@@ -1,5 +1,6 @@
 """The work that falls due with time: rewards whose hold ended are approved, approved rewards
-goodword can hand out itself (discount codes, account credit, custom rewards) are issued.
+goodword can hand out itself (discount codes, account credit, custom rewards) are issued,
+and the outbox's emails and webhooks are delivered.
 
 Runs across every workspace of the database (it is the operator's job, like a cron line).
 Safe with several workers on PostgreSQL: each batch locks its rows with ``FOR UPDATE SKIP
@@ -11,7 +12,10 @@ a lease; a second one is told so and exits.
 
 from __future__ import annotations
 
+import os
 import secrets
+import socket
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,15 +23,20 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Engine, RowMapping, Select, delete, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from goodword.domain.errors import Conflict
 from goodword.domain.programme_rules import SELF_ISSUED, RewardStatus, RewardType
 from goodword.domain.referral_codes import ALPHABET
+from goodword.services import programme_events
+from goodword.services.delivery import DeliveryReport, Transport, deliver_due
 from goodword.storage.base import table_of
 from goodword.storage.tables import Program, RewardEvent, RewardRow, WorkerLease
 
 BATCH = 500
 WORKER = "goodword-worker"
+LEASE = timedelta(minutes=10)
 
 
 @dataclass
@@ -36,6 +45,7 @@ class DueReport:
     issued: int = 0
     waiting_for_review: int = 0
     issued_ids: list[int] = field(default_factory=list)
+    messages: DeliveryReport = field(default_factory=DeliveryReport)
 
 
 def _lockable(engine: Engine) -> bool:
@@ -143,15 +153,40 @@ def _issue_batch(session: Session, now: datetime, lock: bool) -> list[int]:
     return _step(session, query, lock, RewardStatus.APPROVED, issue)
 
 
-def run_due(engine: Engine, now: datetime) -> DueReport:
+def run_due(
+    engine: Engine, now: datetime, holder: str | None = None, transport: Transport | None = None
+) -> DueReport:
     """Process everything due now, batch by batch; each batch commits on its own, so a
-    crash loses nothing done and a restart picks up the rest."""
+    crash loses nothing done and a restart picks up the rest.
+
+    On SQLite it first takes the worker lease (``holder``: the worker that already holds
+    it), so a second run says another one is at work instead of starving on the lock.
+    """
+    own = holder or f"run-due on {socket.gethostname()}, pid {os.getpid()}/{threading.get_ident()}"
+    other = take_lease(engine, own, now, LEASE)
+    if other is not None:
+        raise Conflict(
+            f"another worker ({other}) is running on this SQLite database and does this work; "
+            "one is enough — try again when it stops, or use PostgreSQL to run several"
+        )
+    try:
+        report = _run(engine, now)
+        report.messages = deliver_due(engine, now, transport)
+        return report
+    finally:
+        if holder is None:
+            release_lease(engine, own)
+
+
+def _run(engine: Engine, now: datetime) -> DueReport:
     report = DueReport()
     lock = _lockable(engine)
     for batch in (_approve_batch, _issue_batch):
         while True:
             with Session(engine) as session, session.begin():
                 moved = batch(session, now, lock)
+                event = "reward.approved" if batch is _approve_batch else "reward.issued"
+                programme_events.rewards_moved(session, moved, event, now)
             if batch is _approve_batch:
                 report.approved += len(moved)
             else:
@@ -176,14 +211,19 @@ def take_lease(engine: Engine, holder: str, now: datetime, ttl: timedelta) -> st
     """Hold the worker lease (SQLite). Returns None when taken, else who holds it."""
     if _lockable(engine):
         return None
-    with Session(engine) as session, session.begin():
-        current = session.get(WorkerLease, WORKER, with_for_update=True)
-        if current is not None and current.holder != holder and current.expires_at > now:
-            return current.holder
-        if current is None:
-            session.add(WorkerLease(name=WORKER, holder=holder, expires_at=now + ttl))
-        else:
-            current.holder, current.expires_at = holder, now + ttl
+    try:
+        with Session(engine) as session, session.begin():
+            current = session.get(WorkerLease, WORKER)
+            if current is not None and current.holder != holder and current.expires_at > now:
+                return current.holder
+            if current is None:
+                session.add(WorkerLease(name=WORKER, holder=holder, expires_at=now + ttl))
+            else:
+                current.holder, current.expires_at = holder, now + ttl
+    except IntegrityError:  # another one inserted the lease at the same moment
+        with Session(engine) as session:
+            taken = session.get(WorkerLease, WORKER)
+            return taken.holder if taken is not None else "another worker"
     return None
 
 

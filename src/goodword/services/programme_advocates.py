@@ -12,6 +12,7 @@ from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolati
 from goodword.domain.programme_checks import normalise_email
 from goodword.domain.referral_codes import make_code
 from goodword.schemas.programmes import AdvocateCreate, AdvocatePublic
+from goodword.services import programme_events
 from goodword.services.lookup import get_owned, resolve_person
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import (
@@ -132,6 +133,7 @@ def enrol_advocate(
         uow.session.add(advocate)
         uow.session.flush()
         result = advocate_public(uow, advocate, public_url(uow, seen_at))
+        programme_events.advocate_enrolled(uow.session, program, advocate, result.link, now)
         uow.commit()
         return result
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from goodword.domain.errors import Conflict, InvalidValue, NotFound
 from goodword.domain.programme_rules import RewardStatus
 from goodword.schemas.programmes import ConversionPublic
+from goodword.services import programme_events
 from goodword.services.lookup import get_owned
 from goodword.services.programme_conversions import conversion_public
 from goodword.services.programme_rewards import ledger
@@ -40,9 +41,11 @@ def reverse_conversion(
         rewards = uow.session.scalars(
             select(RewardRow).where(RewardRow.conversion_id == conversion.id).with_for_update()
         )
+        clawed = []
         for reward in rewards:
             if reward.status in (RewardStatus.DENIED.value, RewardStatus.CLAWED_BACK.value):
                 continue
+            clawed.append(reward.id)
             was_paid = reward.status == RewardStatus.ISSUED.value
             amount = -(reward.amount or Decimal(0)) if was_paid else Decimal(0)
             why = f"clawed back: {reason.strip()}" + (
@@ -54,6 +57,8 @@ def reverse_conversion(
                 now,
             )
             ledger(uow, reward, "clawed-back", now, why, actor, amount)
+        uow.session.flush()
+        programme_events.rewards_moved(uow.session, clawed, "reward.clawed_back", now)
         result = conversion_public(uow, conversion)
         uow.commit()
         return result

@@ -25,6 +25,7 @@ from goodword.domain.programme_rules import (
     rewards_for_conversion,
 )
 from goodword.schemas.programmes import ConversionCreate, ConversionPublic, RewardPublic
+from goodword.services import programme_events
 from goodword.services.lookup import get_owned
 from goodword.services.programme_leads import _dump, checks_of
 from goodword.services.programme_rewards import ledger, reward_public
@@ -255,6 +256,9 @@ def _convert_once(
             ledger(uow, row, "created", now, row.reason, "goodword")
             if row.status == RewardStatus.DENIED.value:
                 ledger(uow, row, "denied", now, row.reason, "goodword")
+        programme_events.conversion_created(
+            uow.session, program, advocate, lead, conversion, rows, now
+        )
         result = _public(conversion, [reward_public(r, advocate.name) for r in rows])
         uow.commit()
         return result, True

@@ -19,6 +19,7 @@ from goodword.domain.programme_checks import Flag, LeadFacts, check_lead, lead_s
 from goodword.domain.programme_checks import normalise_email as email_key
 from goodword.domain.programme_rules import HiringStage
 from goodword.schemas.programmes import Check, HiringStageChange, LeadCreate, LeadPublic
+from goodword.services import programme_events
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Advocate, ContactPoint, Lead, Program, Tag
 from goodword.storage.unit_of_work import UnitOfWork
@@ -180,6 +181,7 @@ def add_lead(
         if winner is None:
             raise
         return add_lead(uow, program, advocate, data, source, now)
+    programme_events.lead_created(uow.session, program, advocate, lead, now)
     return lead_public(lead, program, advocate.name)
 
 

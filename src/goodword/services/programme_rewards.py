@@ -20,6 +20,7 @@ from goodword.domain.programme_rules import (
     check_reward_transition,
 )
 from goodword.schemas.programmes import ReviewDecision, ReviewItem, RewardIssue, RewardPublic
+from goodword.services import programme_events
 from goodword.services.lookup import get_owned
 from goodword.services.programme_leads import checks_of
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardEvent, RewardRow
@@ -185,6 +186,7 @@ def issue_reward(uow: UnitOfWork, reward_id: int, data: RewardIssue, now: dateti
         if changed.rowcount != 1:  # type: ignore[attr-defined]
             raise RuleViolation(f"reward #{reward.id} was issued by someone else just now")
         ledger(uow, reward, "issued", now, reward.reason, data.by, reward.amount or Decimal(0))
+        programme_events.rewards_moved(uow.session, [reward.id], "reward.issued", now)
         advocate = uow.session.get(Advocate, reward.advocate_id)
         result = reward_public(reward, advocate.name if advocate else "")
         uow.commit()

@@ -21,7 +21,15 @@ TEXT_SETTINGS: dict[str, str] = {
     "your_name": "your name, used to sign drafted messages",
     "templates_dir": "a folder of your own draft templates that override the shipped ones",
     "public_url": "the address people reach `goodword serve` at, for advocates' /r/CODE links",
+    "smtp_host": "mail server for programme emails (advocates' links, thanks, rewards)",
+    "smtp_port": "its port (587 with starttls, 465 with ssl, 25 plain)",
+    "smtp_user": "the mail server's user name, if it asks for one",
+    "smtp_password": "its password (stored in this database; shown as ********)",
+    "smtp_tls": "starttls, ssl or none",
+    "mail_from": "the sender of programme emails, e.g. Acme Referrals <hello@acme.example>",
 }
+SECRET_SETTINGS = frozenset({"smtp_password"})
+MASK = "********"
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 
 
@@ -51,6 +59,12 @@ def text_setting(uow: UnitOfWork, key: str) -> str | None:
     return stored.value if stored is not None else None
 
 
+def mail_settings(uow: UnitOfWork) -> dict[str, str]:
+    """The SMTP settings that are set (read by the worker that sends programme emails)."""
+    stored = _stored(uow)
+    return {k: stored[k] for k in TEXT_SETTINGS if k.startswith(("smtp_", "mail_")) and k in stored}
+
+
 def public_url(uow: UnitOfWork, seen_at: str | None = None) -> str:
     """Where advocates' links point: the ``public_url`` setting, else the address the
     server was reached at (``seen_at``), else ``goodword serve``'s default."""
@@ -66,7 +80,12 @@ def list_settings(uow: UnitOfWork) -> list[SettingPublic]:
         SettingPublic(key=key, value=current[key], default=defaults[key], description=text)
         for key, text in DESCRIPTIONS.items()
     ] + [
-        SettingPublic(key=key, value=stored.get(key), default=None, description=text)
+        SettingPublic(
+            key=key,
+            value=MASK if key in SECRET_SETTINGS and stored.get(key) else stored.get(key),
+            default=None,
+            description=text,
+        )
         for key, text in TEXT_SETTINGS.items()
     ]
 
@@ -92,6 +111,12 @@ def _check_text(key: str, value: str) -> str:
         raise InvalidValue(f"templates_dir '{value}' is not a folder; create it first")
     if key == "public_url" and value and not value.startswith(("http://", "https://")):
         raise InvalidValue(f"public_url '{value}' must start with http:// or https://")
+    if key == "smtp_port" and value and not (value.isdigit() and 0 < int(value) < 65536):
+        raise InvalidValue(f"smtp_port '{value}' must be a port number like 587")
+    if key == "smtp_tls" and value and value not in ("starttls", "ssl", "none"):
+        raise InvalidValue(f"smtp_tls '{value}': use starttls, ssl or none")
+    if key == "mail_from" and value and "@" not in value:
+        raise InvalidValue(f"mail_from '{value}' needs an email address")
     return value
 
 

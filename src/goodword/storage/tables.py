@@ -16,6 +16,7 @@ from goodword.storage.network_tables import (
     Tag,
     Workspace,
 )
+from goodword.storage.outbox_tables import OutboxMessage, WebhookEndpoint
 from goodword.storage.practice_tables import (
     Ask,
     Brief,
@@ -57,6 +58,7 @@ __all__ = [
     "Opportunity",
     "OpportunitySkill",
     "Organization",
+    "OutboxMessage",
     "PastPosition",
     "Person",
     "ProfileEmbedding",
@@ -73,6 +75,7 @@ __all__ = [
     "Tag",
     "User",
     "Visit",
+    "WebhookEndpoint",
     "WorkerLease",
     "Workspace",
 ]

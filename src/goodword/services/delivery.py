@@ -1,0 +1,190 @@
+"""Delivering the outbox: emails through the workspace's SMTP server, webhooks by HTTPS POST.
+
+A message is *claimed* (``pending`` → ``sending``, a conditional update committed on its
+own) before anything is sent, so two workers never send the same one. A failure is retried
+with exponential backoff (1, 2, 4 … minutes, at most 6 hours apart) and given up after
+:data:`MAX_ATTEMPTS`, with the last error kept for the delivery log. A worker that died
+while sending leaves the message ``sending``; after :data:`STALE` it is tried again (the
+Message-ID and the webhook's event id stay the same, so a receiver can tell a repeat).
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Protocol
+
+from sqlalchemy import Engine, or_, select, update
+from sqlalchemy.orm import Session
+
+from goodword import __version__
+from goodword.domain.webhook_signing import HEADER, sign
+from goodword.storage.tables import OutboxMessage, Setting, WebhookEndpoint
+
+MAX_ATTEMPTS = 8
+STALE = timedelta(minutes=10)
+BATCH = 50
+NOT_CONFIGURED_WAIT = timedelta(hours=1)
+
+
+class Undeliverable(Exception):
+    """This attempt failed; the message says why (kept in the delivery log)."""
+
+
+class Transport(Protocol):
+    def send_email(self, settings: dict[str, str], message: EmailMessage) -> None: ...
+
+    def post(self, url: str, body: bytes, headers: dict[str, str]) -> None: ...
+
+
+class Network:
+    """The real thing: SMTP with STARTTLS or SSL, and HTTP POST with a 10-second timeout."""
+
+    def send_email(self, settings: dict[str, str], message: EmailMessage) -> None:
+        port = int(settings.get("smtp_port") or 587)
+        tls = settings.get("smtp_tls") or (
+            "ssl" if port == 465 else "starttls" if port == 587 else "none"
+        )
+        host = settings["smtp_host"]
+        try:
+            if tls == "ssl":
+                client: smtplib.SMTP = smtplib.SMTP_SSL(
+                    host, port, timeout=20, context=ssl.create_default_context()
+                )
+            else:
+                client = smtplib.SMTP(host, port, timeout=20)
+            with client:
+                if tls == "starttls":
+                    client.starttls(context=ssl.create_default_context())
+                if settings.get("smtp_user"):
+                    client.login(settings["smtp_user"], settings.get("smtp_password", ""))
+                client.send_message(message)
+        except (OSError, smtplib.SMTPException) as error:
+            raise Undeliverable(f"SMTP {host}:{port}: {error}") from None
+
+    def post(self, url: str, body: bytes, headers: dict[str, str]) -> None:
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            raise Undeliverable(f"HTTP {error.code} from {url}") from None
+        except (OSError, ValueError) as error:
+            raise Undeliverable(f"{url}: {error}") from None
+        if not 200 <= status < 300:
+            raise Undeliverable(f"HTTP {status} from {url}")
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retrying: int = 0
+    failed: int = 0
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+def _claim(engine: Engine, now: datetime) -> list[int]:
+    ready = or_(
+        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now),
+        (OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < now - STALE),
+    )
+    with Session(engine) as session, session.begin():
+        query = select(OutboxMessage.id).where(ready).order_by(OutboxMessage.id).limit(BATCH)
+        if engine.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        claimed = []
+        for message_id in session.scalars(query).all():
+            changed = session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == message_id, ready)
+                .values(status="sending", claimed_at=now)
+            )
+            if changed.rowcount == 1:  # type: ignore[attr-defined]
+                claimed.append(message_id)
+        return claimed
+
+
+def _settings(session: Session, workspace_id: int) -> dict[str, str]:
+    rows = session.scalars(select(Setting).where(Setting.workspace_id == workspace_id))
+    return {r.key: r.value for r in rows}
+
+
+def _email(message: OutboxMessage, settings: dict[str, str], now: datetime) -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = settings["mail_from"]
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email["Date"] = format_datetime(message.created_at)
+    email["Message-ID"] = f"<outbox-{message.id}.w{message.workspace_id}@goodword.invalid>"
+    email["Auto-Submitted"] = "auto-generated"
+    email.set_content(message.body)
+    return email
+
+
+def _send(session: Session, message: OutboxMessage, transport: Transport, now: datetime) -> None:
+    if message.channel == "email":
+        settings = _settings(session, message.workspace_id)
+        if not settings.get("smtp_host") or not settings.get("mail_from"):
+            raise NotConfigured(
+                "SMTP is not set up: goodword settings set smtp_host … and mail_from …"
+            )
+        transport.send_email(settings, _email(message, settings, now))
+        return
+    endpoint = session.get(WebhookEndpoint, int(message.recipient))
+    if endpoint is None or not endpoint.active:
+        raise Undeliverable("the webhook endpoint was removed or turned off")
+    body = message.body.encode()
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": f"goodword/{__version__}",
+        "Goodword-Event": message.event,
+        "Goodword-Delivery": str(message.id),
+        HEADER: sign(endpoint.secret, int(now.timestamp()), body),
+    }
+    transport.post(endpoint.url, body, headers)
+
+
+class NotConfigured(Undeliverable):
+    """Nothing to send it with yet: it waits, without using up its attempts."""
+
+
+def deliver_due(
+    engine: Engine, now: datetime, transport: Transport | None = None
+) -> DeliveryReport:
+    """Send what is due, one claimed batch at a time, until nothing is due."""
+    transport = transport or Network()
+    report = DeliveryReport()
+    while claimed := _claim(engine, now):
+        for message_id in claimed:
+            with Session(engine) as session, session.begin():
+                message = session.get(OutboxMessage, message_id)
+                assert message is not None
+                try:
+                    _send(session, message, transport, now)
+                except NotConfigured as waiting:
+                    message.status, message.last_error = "pending", str(waiting)
+                    message.next_attempt_at = now + NOT_CONFIGURED_WAIT
+                    report.retrying += 1
+                    continue
+                except Undeliverable as error:
+                    message.attempts += 1
+                    message.last_error = str(error)
+                    gave_up = message.attempts >= MAX_ATTEMPTS
+                    message.status = "failed" if gave_up else "pending"
+                    message.next_attempt_at = now + backoff(message.attempts)
+                    report.failed += gave_up
+                    report.retrying += not gave_up
+                    continue
+                message.attempts += 1
+                message.status, message.sent_at, message.last_error = "sent", now, None
+                report.sent += 1
+    return report
