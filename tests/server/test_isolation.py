@@ -70,6 +70,7 @@ WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/programs/{program_id}/conversions/{conversion_id}/reverse"): {"reason": "x"},
     ("POST", "/rewards/{reward_id}/issue"): {"program_id": "{program_id}"},
     ("POST", "/review/{kind}/{item_id}"): {"decision": "approve"},
+    ("POST", "/webhooks/{webhook_id}/remove"): {},
 }
 #: Pages with an id that is not a workspace record: your own token, a team member, a link.
 NOT_RECORDS = {
@@ -136,7 +137,9 @@ def ana_records(ana: Account) -> dict[str, int]:
     conversion = api.post(
         f"{base}/conversions", json={"lead_id": lead["id"], "external_id": "O-9"}
     ).json()
+    hook = api.post("/api/v1/webhooks", json={"url": "https://example.com/hook"}).json()
     return {
+        "webhook_id": hook["id"],
         "program_id": program["id"],
         "lead_id": flagged["id"],
         "conversion_id": conversion["id"],
@@ -221,6 +224,8 @@ def test_lists_and_creates_never_reach_another_workspace(ana: Account, bo: Accou
         "ledger",
         "programs",
         "review",
+        "webhooks",
+        "outbox",
     ):
         assert bo.api.get(f"/api/v1/{path}").json()["items"] == [], path
     assert bo.api.get("/api/v1/agenda").json()["items"] == []

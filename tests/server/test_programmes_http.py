@@ -146,3 +146,25 @@ def test_owner_pages_show_links_reasons_and_the_review_queue(
         "Friends",
         "Hiring",
     ]
+
+
+def test_delivery_log_and_webhooks_page(app: FastAPI, ana: Account, web: WebClient) -> None:
+    base, advocate, _ = programme(ana)
+    web.login("ana@example.com")
+    added = web.post("/webhooks", {"url": "https://shop.example/hooks", "event:lead.created": "on"})
+    assert "Its signing secret, shown only now: whsec_" in added.text
+    assert "whsec_" not in web.get("/outbox").text  # shown once
+    [hook] = ana.api.get("/api/v1/webhooks").json()["items"]
+    assert hook["events"] == ["lead.created"] and "secret" not in hook
+    ana.api.post(f"{base}/leads", json={"email": "bo@example.com", "code": advocate["code"]})
+    log = ana.api.get("/api/v1/outbox").json()["items"]
+    assert {(m["channel"], m["event"]) for m in log} >= {
+        ("webhook", "lead.created"),
+        ("email", "advocate-welcome"),
+        ("email", "referral-signed-up"),
+    }
+    page = web.get("/outbox").text
+    assert "referral-signed-up" in page and "https://shop.example/hooks" in page
+    assert ana.api.get("/api/v1/outbox", params={"status": "lost"}).status_code == 422
+    bad = web.post("/webhooks", {"url": "ftp://example.com/hooks"})
+    assert "must start with https://" in bad.text

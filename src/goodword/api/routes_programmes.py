@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from goodword.api.deps import Id, Now, Uow, write_lane
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
 from goodword.schemas.programmes import (
     AdvocateCreate,
     AdvocatePublic,
@@ -35,6 +36,7 @@ from goodword.services import (
     programme_leads,
     programme_rewards,
     programmes,
+    webhooks,
 )
 
 router = APIRouter(responses=COMMON_ERRORS)
@@ -201,3 +203,31 @@ def decide_review(
     data: ReviewDecision,
 ) -> ReviewItem:
     return programme_rewards.decide_review(uow, kind, item_id, data, now)
+
+
+@router.get("/webhooks", tags=["webhooks"])
+def list_webhooks(uow: Uow, limit: Limit = 50, cursor: Cursor = None) -> Page[WebhookPublic]:
+    return page(webhooks.list_webhooks(uow), limit, cursor)
+
+
+@router.post("/webhooks", status_code=201, tags=["webhooks"])
+def add_webhook(uow: Uow, now: Now, data: WebhookCreate) -> WebhookCreated:
+    """Deliveries are POSTed as JSON with ``Goodword-Signature: t=<unix>,v1=<hex>`` — the
+    HMAC-SHA256 of ``"<t>.<body>"`` with this secret (shown once) — and ``Goodword-Event``."""
+    return webhooks.add_webhook(uow, data, now)
+
+
+@router.delete("/webhooks/{webhook_id}", tags=["webhooks"])
+def remove_webhook(uow: Uow, webhook_id: Id) -> WebhookPublic:
+    return webhooks.remove_webhook(uow, webhook_id)
+
+
+@router.get("/outbox", tags=["webhooks"])
+def delivery_log(
+    uow: Uow,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    status: Annotated[Literal["pending", "sending", "sent", "failed"] | None, Query()] = None,
+) -> Page[MessagePublic]:
+    """Every email and webhook, newest first, with attempts and the last error."""
+    return page(webhooks.delivery_log(uow, status, 5000), limit, cursor)

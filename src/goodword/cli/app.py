@@ -33,6 +33,7 @@ from goodword.cli import (
     serve_cmd,
     settings_cmd,
     strength_cmd,
+    webhooks_cmd,
     worker_cmd,
 )
 from goodword.cli.deps import state
@@ -97,6 +98,8 @@ app.command("embeddings")(match_cmd.embeddings)
 app.add_typer(program_cmd.app, name="program")
 app.command("run-due")(worker_cmd.run_due_cmd)
 app.command("worker")(worker_cmd.worker)
+app.add_typer(webhooks_cmd.app, name="webhooks")
+app.command("outbox")(webhooks_cmd.outbox)
 app.add_typer(settings_cmd.app, name="settings")
 app.add_typer(import_cmd.app, name="import")
 app.add_typer(export_cmd.app, name="export")

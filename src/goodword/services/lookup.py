@@ -48,6 +48,7 @@ def _listing(what: str) -> str:
         "lead": "program",
         "conversion": "program",
         "reward": "program",
+        "webhook": "webhooks",
     }.get(what, what + "s")
 
 

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from goodword.domain.errors import DomainError
+from goodword.schemas.messages import WebhookCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
     ProgramCreate,
@@ -23,7 +24,9 @@ from goodword.services import (
     programme_leads,
     programme_rewards,
     programmes,
+    webhooks,
 )
+from goodword.services.notifications import EVENTS
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, present, text
 from goodword.web.validation import invalid
@@ -167,4 +170,37 @@ def decide(page: PageDep, kind: str, item_id: Id, form: Form) -> Response:
         "Approved; its rewards continue."
         if approve
         else "Denied; the advocate will see your note.",
+    )
+
+
+@router.get("/outbox")
+def outbox_page(page: PageDep) -> Response:
+    uow = page.uow()
+    return page.render(
+        "outbox.html",
+        deliveries=webhooks.delivery_log(uow, None, 200),
+        endpoints=webhooks.list_webhooks(uow),
+        events=EVENTS,
+    )
+
+
+@router.post("/webhooks")
+def add_webhook(page: PageDep, form: Form) -> Response:
+    try:
+        chosen = [e for e in EVENTS if checked(form, f"event:{e}")]
+        made = webhooks.add_webhook(
+            page.uow(), WebhookCreate(url=text(form, "url") or "", events=chosen), page.now
+        )
+    except (DomainError, ValidationError) as error:
+        return page.failed("/outbox", invalid(error))
+    return page.done(
+        "/outbox",
+        f"Webhook added. Its signing secret, shown only now: {made.secret}",
+    )
+
+
+@router.post("/webhooks/{webhook_id}/remove")
+def remove_webhook(page: PageDep, webhook_id: Id, form: Form) -> Response:
+    return page.act(
+        "/outbox", lambda: webhooks.remove_webhook(page.uow(), webhook_id), "Webhook turned off."
     )

@@ -1,0 +1,120 @@
+"""``goodword webhooks …`` and ``goodword outbox``: where programme events go, and what was
+sent (or is waiting to be retried, and why)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from goodword.cli import deps
+from goodword.cli.options import Json
+from goodword.cli.render import day, done, emit, table
+from goodword.schemas.messages import WebhookCreate
+from goodword.services import webhooks
+
+app = typer.Typer(help="Webhooks: programme events sent to your own systems.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="Where to POST (https://…).")],
+    events: Annotated[
+        str | None, typer.Option(help="Comma-separated events (default: all), e.g. reward.issued.")
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Send programme events to a URL, signed with a secret shown once.
+
+    Example: goodword webhooks add https://shop.example/hooks/goodword --events reward.issued
+    """
+    data = WebhookCreate(
+        url=url, events=[e.strip() for e in (events or "").split(",") if e.strip()]
+    )
+    emit(
+        as_json,
+        webhooks.add_webhook(deps.uow(ctx), data, deps.clock()),
+        lambda w: done(
+            f"webhook #{w.id} → {w.url}; secret (shown once): {w.secret} — check each "
+            "delivery's Goodword-Signature with it"
+        ),
+    )
+
+
+@app.command("list")
+def list_(ctx: typer.Context, as_json: Json = False) -> None:
+    """List webhook endpoints.
+
+    Example: goodword webhooks list --json
+    """
+    emit(
+        as_json,
+        webhooks.list_webhooks(deps.uow(ctx)),
+        lambda found: table(
+            "Webhooks",
+            ["#", "url", "events", "active", "since"],
+            [
+                (
+                    w.id,
+                    w.url,
+                    ", ".join(w.events) or "all",
+                    "yes" if w.active else "no",
+                    day(w.created_at),
+                )
+                for w in found
+            ],
+            "none — goodword webhooks add URL",
+        ),
+    )
+
+
+@app.command("remove")
+def remove(
+    ctx: typer.Context,
+    webhook: Annotated[int, typer.Argument(min=1, help="Its id (see `goodword webhooks list`).")],
+    as_json: Json = False,
+) -> None:
+    """Stop sending to an endpoint (its delivery log stays).
+
+    Example: goodword webhooks remove 2
+    """
+    emit(
+        as_json,
+        webhooks.remove_webhook(deps.uow(ctx), webhook),
+        lambda w: done(f"webhook #{w.id} turned off"),
+    )
+
+
+def outbox(
+    ctx: typer.Context,
+    status: Annotated[str | None, typer.Option(help="pending, sending, sent or failed.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10000, help="How many, newest first.")] = 50,
+    as_json: Json = False,
+) -> None:
+    """The delivery log: every email and webhook, its attempts and last error.
+
+    Example: goodword outbox --status failed
+    """
+    emit(
+        as_json,
+        webhooks.delivery_log(deps.uow(ctx), status, limit),
+        lambda found: table(
+            "Outbox",
+            ["#", "channel", "event", "to", "status", "attempts", "last error", "queued"],
+            [
+                (
+                    m.id,
+                    m.channel,
+                    m.event,
+                    m.recipient,
+                    m.status,
+                    m.attempts,
+                    m.last_error,
+                    day(m.created_at),
+                )
+                for m in found
+            ],
+            "nothing sent yet",
+        ),
+    )
