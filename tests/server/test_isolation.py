@@ -48,6 +48,7 @@ API_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/rewards/{reward_id}/issue"): {},
     ("POST", "/api/v1/rewards/{reward_id}/deny"): {"reason": "x"},
     ("POST", "/api/v1/review/{kind}/{item_id}"): {"approve": True, "by": "x"},
+    ("POST", "/api/v1/advocates/{advocate_id}/portal-link"): None,
 }
 #: Form fields for each page that takes an id, likewise.
 WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
@@ -79,6 +80,10 @@ NOT_RECORDS = {
     ("GET", "/b/{token}"),
     ("GET", "/r/{code}"),
     ("POST", "/r/{code}"),
+    ("GET", "/j/{token}"),
+    ("POST", "/j/{token}"),
+    ("GET", "/confirm/{token}"),
+    ("GET", "/a/{token}"),
     ("GET", "/settings/templates/{kind}"),
     ("POST", "/settings/templates/{kind}"),
 }
@@ -140,6 +145,7 @@ def ana_records(ana: Account) -> dict[str, int]:
     hook = api.post("/api/v1/webhooks", json={"url": "https://example.com/hook"}).json()
     return {
         "webhook_id": hook["id"],
+        "advocate_id": advocate["id"],
         "program_id": program["id"],
         "lead_id": flagged["id"],
         "conversion_id": conversion["id"],

@@ -30,6 +30,7 @@ from goodword.schemas.programmes import (
     RewardPublic,
 )
 from goodword.services import (
+    advocate_portal,
     programme_advocates,
     programme_clawbacks,
     programme_conversions,
@@ -231,3 +232,15 @@ def delivery_log(
 ) -> Page[MessagePublic]:
     """Every email and webhook, newest first, with attempts and the last error."""
     return page(webhooks.delivery_log(uow, status, 5000), limit, cursor)
+
+
+class PortalLink(BaseModel):
+    portal_link: str
+
+
+@router.post("/advocates/{advocate_id}/portal-link", tags=["programs"])
+def new_portal_link(request: Request, uow: Uow, advocate_id: Id) -> PortalLink:
+    """A new private page link for an advocate (the old one stops working)."""
+    return PortalLink(
+        portal_link=advocate_portal.rotate_portal_link(uow, advocate_id, str(request.base_url))
+    )

@@ -13,7 +13,7 @@ from goodword.cli import deps, program_flow_cmd
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields, table
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
-from goodword.services import programme_advocates, programmes
+from goodword.services import advocate_portal, programme_advocates, programmes
 
 app = typer.Typer(
     help="Referral programmes: rules and rewards, advocates with links, conversions, payouts.",
@@ -25,7 +25,7 @@ ProgramArg = Annotated[
 Opt = typer.Option
 
 
-def show_program(p: ProgramPublic) -> None:
+def show_program(p: ProgramPublic, base: str = "") -> None:
     fields(
         [
             ("programme", f"#{p.id} — {p.name} ({p.kind}, {p.status})"),
@@ -43,6 +43,7 @@ def show_program(p: ProgramPublic) -> None:
             ("burst threshold", f"{p.burst_per_hour} leads per hour"),
             ("advocates · leads · conversions", f"{p.advocates} · {p.leads} · {p.conversions}"),
             ("waiting for review", p.waiting_for_review),
+            ("sign-up page", p.join_path and f"{base}{p.join_path}"),
         ]
     )
 
@@ -84,6 +85,9 @@ def create(
     burst_per_hour: Annotated[
         int, Opt(min=1, help="Leads per hour from one advocate before review.")
     ] = 10,
+    self_signup: Annotated[
+        bool, Opt("--self-signup", help="People may sign themselves up on the public page.")
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Create a programme with clear guidelines and rewards (seed 004).
@@ -107,6 +111,7 @@ def create(
         auto_approve_flagged=auto_approve_flagged,
         tenure_days=tenure_days,
         burst_per_hour=burst_per_hour,
+        self_signup=self_signup,
     )
     emit(
         as_json,
@@ -134,6 +139,7 @@ def edit(
     ] = None,
     tenure_days: Annotated[int | None, Opt(min=0, max=3650)] = None,
     burst_per_hour: Annotated[int | None, Opt(min=1)] = None,
+    self_signup: Annotated[bool | None, Opt("--self-signup/--no-self-signup")] = None,
     as_json: Json = False,
 ) -> None:
     """Change a programme's rules; rewards already created keep the rules they were made under.
@@ -154,6 +160,7 @@ def edit(
         "auto_approve_flagged": auto_approve_flagged,
         "tenure_days": tenure_days,
         "burst_per_hour": burst_per_hour,
+        "self_signup": self_signup,
     }
     changes = {key: value for key, value in given.items() if value is not None}
     if not changes:
@@ -176,10 +183,11 @@ def show(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None
     Example: goodword program show "Friends of Acme"
     """
     uow = deps.uow(ctx)
+    base = programmes.links_base(uow)
     emit(
         as_json,
         programmes.show_program(uow, programmes.resolve_program(uow, program)),
-        show_program,
+        lambda p: show_program(p, base),
     )
 
 
@@ -260,6 +268,22 @@ def advocates(ctx: typer.Context, program: ProgramArg, as_json: Json = False) ->
             "none yet — goodword program enrol PROGRAM --person NAME",
         ),
     )
+
+
+@app.command("portal-link")
+def portal_link(
+    ctx: typer.Context,
+    advocate: Annotated[
+        int, typer.Argument(min=1, help="The advocate's id (see `program advocates`).")
+    ],
+    as_json: Json = False,
+) -> None:
+    """Make a new private page link for an advocate (the old one stops working).
+
+    Example: goodword program portal-link 3
+    """
+    link = advocate_portal.rotate_portal_link(deps.uow(ctx), advocate)
+    emit(as_json, {"portal_link": link}, lambda _: done(f"send this to them (private): {link}"))
 
 
 for _name, _command in program_flow_cmd.COMMANDS.items():

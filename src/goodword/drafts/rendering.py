@@ -46,6 +46,7 @@ DRAFT_KINDS: dict[str, str] = {
 
 #: The emails a referral programme sends its advocates (queued, sent by the worker).
 EMAIL_KINDS: dict[str, str] = {
+    "advocate-confirm": "confirms a self sign-up before an advocate's link is issued",
     "advocate-welcome": "an advocate's welcome, with their link",
     "referral-signed-up": "tells an advocate their referral signed up",
     "referral-converted": "thanks an advocate when their referral converts",

@@ -36,6 +36,9 @@ class ProgramCreate(BaseModel):
     auto_approve_flagged: StrictBool = False
     tenure_days: int | None = Field(default=None, ge=0, le=3650)
     burst_per_hour: int = Field(default=10, ge=1, le=100000)
+    self_signup: StrictBool = Field(
+        default=False, description="people may sign themselves up on the public page"
+    )
 
 
 class ProgramUpdate(BaseModel):
@@ -54,6 +57,7 @@ class ProgramUpdate(BaseModel):
     auto_approve_flagged: StrictBool | None = None
     tenure_days: int | None = Field(default=None, ge=0, le=3650)
     burst_per_hour: int | None = Field(default=None, ge=1, le=100000)
+    self_signup: StrictBool | None = None
 
 
 class ProgramPublic(BaseModel):
@@ -77,6 +81,9 @@ class ProgramPublic(BaseModel):
     leads: int = 0
     conversions: int = 0
     waiting_for_review: int = 0
+    self_signup: bool = False
+    join_path: str | None = None
+    """The public sign-up page (``/j/…``), when people may sign themselves up."""
     created_at: datetime
 
 
@@ -103,6 +110,8 @@ class AdvocatePublic(BaseModel):
     visits: int = 0
     leads: int = 0
     conversions: int = 0
+    portal_link: str | None = None
+    """The advocate's private page; given once, when enrolled (also in their welcome email)."""
 
 
 class Check(BaseModel):

@@ -13,6 +13,7 @@ from goodword.domain.programme_checks import normalise_email
 from goodword.domain.referral_codes import make_code
 from goodword.schemas.programmes import AdvocateCreate, AdvocatePublic
 from goodword.services import programme_events
+from goodword.services.advocate_portal import new_portal_token
 from goodword.services.lookup import get_owned, resolve_person
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import (
@@ -130,10 +131,15 @@ def enrol_advocate(
             device_id=data.device_id,
             enrolled_at=now,
         )
+        token = new_portal_token(advocate)
         uow.session.add(advocate)
         uow.session.flush()
-        result = advocate_public(uow, advocate, public_url(uow, seen_at))
-        programme_events.advocate_enrolled(uow.session, program, advocate, result.link, now)
+        base = public_url(uow, seen_at)
+        result = advocate_public(uow, advocate, base)
+        result.portal_link = f"{base}/a/{token}"
+        programme_events.advocate_enrolled(
+            uow.session, program, advocate, result.link, result.portal_link, now
+        )
         uow.commit()
         return result
 

@@ -27,7 +27,12 @@ def _data(row: Any, *fields: str) -> dict[str, Any]:
 
 
 def advocate_enrolled(
-    session: Session, program: Program, advocate: Advocate, link: str, now: datetime
+    session: Session,
+    program: Program,
+    advocate: Advocate,
+    link: str,
+    portal_link: str,
+    now: datetime,
 ) -> None:
     if not advocate.email:
         return
@@ -36,6 +41,7 @@ def advocate_enrolled(
         "first_name": _first(advocate.name),
         "program": program.name,
         "link": link,
+        "portal_link": portal_link,
         "rewards": rewards_in_words(
             program.advocate_reward, program.friend_reward, program.milestones
         ),

@@ -79,7 +79,7 @@ def lead_public(lead: Lead, program: Program, advocate_name: str) -> LeadPublic:
     )
 
 
-def _checked_email(email: str) -> str:
+def checked_email(email: str) -> str:
     cleaned = email.strip()
     local, at, domain = cleaned.rpartition("@")
     if not at or not local or "." not in domain or " " in cleaned:
@@ -138,7 +138,7 @@ def add_lead(
     now: datetime,
 ) -> LeadPublic:
     """Record a referred person, inside the caller's unit of work (which commits)."""
-    email = _checked_email(data.email)
+    email = checked_email(data.email)
     if program.status != "active":
         raise RuleViolation(f"programme '{program.name}' is paused and takes no new referrals")
     key = email_key(email)

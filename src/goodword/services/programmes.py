@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -14,6 +15,7 @@ from goodword.schemas.programmes import (
     ProgramUpdate,
 )
 from goodword.services.lookup import get_owned
+from goodword.services.workspaces import public_url
 from goodword.storage.tables import (
     Advocate,
     Conversion,
@@ -76,6 +78,8 @@ def to_public(uow: UnitOfWork, program: Program) -> ProgramPublic:
         leads=count(Lead),
         conversions=count(Conversion),
         waiting_for_review=waiting,
+        self_signup=program.self_signup,
+        join_path=f"/j/{program.public_token}" if program.self_signup else None,
         created_at=program.created_at,
     )
 
@@ -134,6 +138,7 @@ _REQUIRED = frozenset(
         "hold_days",
         "burst_per_hour",
         "auto_approve_flagged",
+        "self_signup",
     }
 )
 
@@ -144,7 +149,12 @@ def create_program(uow: UnitOfWork, data: ProgramCreate, now: datetime) -> Progr
         _name_free(uow, str(values["name"]))
         if data.kind == "hiring" and values.get("tenure_days") is None:
             values["tenure_days"] = 90
-        program = Program(workspace_id=uow.workspace_id, created_at=now, **values)
+        program = Program(
+            workspace_id=uow.workspace_id,
+            created_at=now,
+            public_token=secrets.token_urlsafe(24),
+            **values,
+        )
         uow.session.add(program)
         uow.session.flush()
         result = to_public(uow, program)
@@ -198,3 +208,9 @@ def resolve_program(uow: UnitOfWork, query: str) -> int:
         if found is None:
             raise NotFound(f"no programme named '{query}': see `goodword program list`")
         return int(found)
+
+
+def links_base(uow: UnitOfWork) -> str:
+    """Where the programme's public pages live (the ``public_url`` setting, or the default)."""
+    with uow:
+        return public_url(uow)

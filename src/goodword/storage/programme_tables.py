@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
@@ -37,6 +47,9 @@ class Program(WorkspaceOwned, Base):
     tenure_days: Mapped[int | None] = mapped_column(Integer)
     burst_per_hour: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The public page where people sign themselves up (``/j/TOKEN``), when ``self_signup``.
+    public_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    self_signup: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Advocate(WorkspaceOwned, Base):
@@ -55,6 +68,8 @@ class Advocate(WorkspaceOwned, Base):
     device_id: Mapped[str | None] = mapped_column(String(64))
     ip: Mapped[str | None] = mapped_column(String(45))
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: SHA-256 of the private portal link's token (the link itself is only in the email).
+    portal_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class Visit(WorkspaceOwned, Base):
@@ -181,3 +196,18 @@ class WorkerLease(Base):
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     holder: Mapped[str] = mapped_column(String(200))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Signup(WorkspaceOwned, Base):
+    """Someone who asked to become an advocate on the public page: double opt-in, so the
+    link is issued only once they follow the emailed confirmation (within 14 days)."""
+
+    __tablename__ = "signups"
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    advocate_id: Mapped[int | None] = mapped_column(ForeignKey("advocates.id", ondelete="SET NULL"))

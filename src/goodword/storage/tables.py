@@ -36,6 +36,7 @@ from goodword.storage.programme_tables import (
     Program,
     RewardEvent,
     RewardRow,
+    Signup,
     Visit,
     WorkerLease,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "RewardRow",
     "ServerKey",
     "Setting",
+    "Signup",
     "Skill",
     "Tag",
     "User",

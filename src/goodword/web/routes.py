@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from goodword.web import (
+    routes_advocates,
     routes_auth,
     routes_import,
     routes_insights,
@@ -26,6 +27,7 @@ for module in (
     routes_practice,
     routes_programmes,
     routes_referral_links,
+    routes_advocates,
     routes_import,
     routes_insights,
     routes_settings,

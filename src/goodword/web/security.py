@@ -31,7 +31,7 @@ HEADERS = {
 
 
 #: Pages that must never be cached: the API, sign-in, and secret or personal links.
-NO_STORE = ("/api/", "/login", "/setup", "/b/", "/r/")
+NO_STORE = ("/api/", "/login", "/setup", "/b/", "/r/", "/j/", "/a/", "/confirm/")
 
 
 class SecurityHeaders:

@@ -1,0 +1,134 @@
+"""Self sign-up from a programme's public page, with double opt-in: the advocate's link is
+issued only after the emailed confirmation link is followed, within 14 days.
+
+The page answers the same whether or not the address is already an advocate, so it tells
+a visitor nothing about who is enrolled; confirming again just opens their page.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from goodword.domain.errors import NotFound, RuleViolation
+from goodword.domain.programme_checks import normalise_email
+from goodword.schemas.programmes import AdvocateCreate, ProgramPublic
+from goodword.services.advocate_portal import new_portal_token, token_hash
+from goodword.services.notifications import email_row, queue, sender_for
+from goodword.services.programme_advocates import enrol_advocate
+from goodword.services.programme_leads import checked_email
+from goodword.services.programmes import to_public
+from goodword.services.workspaces import public_url
+from goodword.storage.tables import Advocate, ContactPoint, Program, Signup
+from goodword.storage.unit_of_work import UnitOfWork
+
+CONFIRM_WITHIN = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class JoinPage:
+    workspace_id: int
+    program: ProgramPublic
+
+
+def join_page(engine: Engine, token: str) -> JoinPage:
+    with Session(engine) as session:
+        program = session.scalar(select(Program).where(Program.public_token == token))
+        if program is None or not program.self_signup or program.status != "active":
+            raise NotFound("this programme does not take sign-ups here (any more)")
+        workspace_id, program_id = program.workspace_id, program.id
+    uow = UnitOfWork(engine, workspace_id)
+    with uow:
+        found = uow.session.get(Program, program_id)
+        assert found is not None
+        return JoinPage(workspace_id, to_public(uow, found))
+
+
+def request_signup(
+    engine: Engine, token: str, name: str, email: str, now: datetime, seen_at: str | None = None
+) -> None:
+    """Queue the confirmation email; nothing else happens until it is followed."""
+    page = join_page(engine, token)
+    address = checked_email(email)
+    uow = UnitOfWork(engine, page.workspace_id)
+    with uow:
+        raw = secrets.token_urlsafe(32)
+        uow.session.add(
+            Signup(
+                workspace_id=uow.workspace_id,
+                program_id=page.program.id,
+                name=name.strip()[:200] or address.split("@")[0],
+                email=address,
+                token_hash=token_hash(raw),
+                created_at=now,
+                expires_at=now + CONFIRM_WITHIN,
+            )
+        )
+        context = {
+            "first_name": (name.split() or [address.split("@")[0]])[0],
+            "program": page.program.name,
+            "confirm_link": f"{public_url(uow, seen_at)}/confirm/{raw}",
+        }
+        row = email_row(
+            uow.workspace_id,
+            sender_for(uow.session, uow.workspace_id),
+            "advocate-confirm",
+            address,
+            context,
+            f"confirm:{token_hash(raw)}",
+            now,
+        )
+        queue(uow.session, [row])
+        uow.commit()
+
+
+def _person_for(uow: UnitOfWork, email: str) -> str | None:
+    """A self sign-up of someone in the network is enrolled as that person (which is what
+    a programme open to the network or a tag checks)."""
+    person_id = uow.session.scalar(
+        select(ContactPoint.person_id).where(
+            ContactPoint.workspace_id == uow.workspace_id,
+            ContactPoint.kind == "email",
+            func.lower(ContactPoint.value) == email.lower(),
+        )
+    )
+    return f"#{person_id}" if person_id is not None else None
+
+
+def confirm_signup(engine: Engine, token: str, now: datetime, seen_at: str | None = None) -> str:
+    """Follow the confirmation link: enrol (once) and return a fresh private portal token."""
+    with Session(engine) as session:
+        signup = session.scalar(select(Signup).where(Signup.token_hash == token_hash(token)))
+        if signup is None:
+            raise NotFound("this confirmation link is not valid; sign up again")
+        workspace_id, signup_id = signup.workspace_id, signup.id
+    uow = UnitOfWork(engine, workspace_id)
+    with uow:
+        found = uow.session.get(Signup, signup_id)
+        assert found is not None
+        if found.confirmed_at is None and now > found.expires_at:
+            raise RuleViolation("this confirmation link expired after 14 days; sign up again")
+        existing = uow.session.scalar(
+            select(Advocate).where(
+                Advocate.program_id == found.program_id,
+                Advocate.email_key == normalise_email(found.email),
+            )
+        )
+        if existing is None:
+            data = AdvocateCreate(
+                person=_person_for(uow, found.email), name=found.name, email=found.email
+            )
+            made = enrol_advocate(uow, found.program_id, data, now, seen_at)
+            assert made.portal_link is not None
+            portal = made.portal_link.rsplit("/a/", 1)[1]  # the same link as in the welcome
+            found.advocate_id = made.id
+        else:
+            portal = new_portal_token(existing)  # confirmed again: a fresh link, the old one ends
+            found.advocate_id = existing.id
+        found.confirmed_at = found.confirmed_at or now
+        uow.commit()
+        return portal

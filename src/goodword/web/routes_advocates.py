@@ -1,0 +1,75 @@
+"""The advocate's side, public: the programme's sign-up page (double opt-in), the
+confirmation link, and the private portal reached by a magic link. No account needed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request
+from pydantic import ValidationError
+from starlette.responses import RedirectResponse, Response
+
+from goodword.api.deps import Server, server
+from goodword.domain.errors import DomainError
+from goodword.services import advocate_portal, advocate_signup
+from goodword.web.deps import checked_form, render
+from goodword.web.forms import checked, text
+from goodword.web.validation import invalid
+
+router = APIRouter(include_in_schema=False)
+Token = Annotated[str, Path(max_length=80)]
+Srv = Annotated[Server, Depends(server)]
+
+
+def _seen_at(request: Request) -> str:
+    return str(request.base_url)
+
+
+@router.get("/j/{token}")
+def join(request: Request, token: Token, srv: Srv) -> Response:
+    found = advocate_signup.join_page(srv.engine, token)
+    return render(request, "join.html", program=found.program, token=token, page=None, form={})
+
+
+@router.post("/j/{token}")
+async def join_request(request: Request, token: Token, srv: Srv) -> Response:
+    form = await checked_form(request)
+    found = advocate_signup.join_page(srv.engine, token)
+    problem = None if checked(form, "consent") else "please tick the box to agree to the rules"
+    if problem is None:
+        try:
+            advocate_signup.request_signup(
+                srv.engine,
+                token,
+                text(form, "name") or "",
+                text(form, "email") or "",
+                srv.clock(),
+                _seen_at(request),
+            )
+        except (DomainError, ValidationError) as error:
+            problem = str(invalid(error))
+    if problem:
+        return render(
+            request,
+            "join.html",
+            422,
+            program=found.program,
+            token=token,
+            page=None,
+            form=form,
+            problem=problem,
+        )
+    return render(request, "join_sent.html", program=found.program, page=None)
+
+
+@router.get("/confirm/{token}")
+def confirm(request: Request, token: Token, srv: Srv) -> Response:
+    portal = advocate_signup.confirm_signup(srv.engine, token, srv.clock(), _seen_at(request))
+    return RedirectResponse(f"/a/{portal}?welcome=1", status_code=303)
+
+
+@router.get("/a/{token}")
+def portal(request: Request, token: Token, srv: Srv) -> Response:
+    view = advocate_portal.portal_view(srv.engine, token, _seen_at(request))
+    welcome = request.query_params.get("welcome") == "1"
+    return render(request, "portal.html", view=view, welcome=welcome, page=None)
