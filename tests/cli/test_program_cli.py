@@ -64,6 +64,7 @@ def test_a_programme_from_rules_to_payout(cli: Cli) -> None:
         "messages_sent": 0,
         "messages_retrying": 4,  # welcome, signed up, converted, approved: no SMTP set up yet
         "messages_failed": 0,
+        "reminders_queued": 0,
     }
     cash = next(r for r in cli.json("program", "rewards", "Friends") if r["reward_type"] == "cash")
     assert cash["status"] == "approved"

@@ -31,10 +31,11 @@ from goodword.schemas.programmes import (
 )
 from goodword.services.delivery import deliver_due
 from goodword.services.due_work import run_due
-from goodword.services.programme_advocates import enrol_advocate
+from goodword.services.programme_advocates import enrol_advocate, list_advocates
 from goodword.services.programme_conversions import record_conversion
 from goodword.services.programme_leads import create_lead
 from goodword.services.programme_rewards import issue_reward, list_rewards
+from goodword.services.programme_visits import record_visit
 from goodword.services.programmes import create_program
 from goodword.services.webhooks import add_webhook, delivery_log
 from goodword.services.workspaces import set_settings
@@ -235,3 +236,20 @@ def test_two_deliverers_send_each_message_once(
     )
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).where(OutboxMessage.status == "sent")) == 120
+
+
+def test_one_gentle_reminder_to_an_advocate_who_never_shared(
+    uow: UnitOfWork, engine: Engine, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, port = smtp
+    mail_settings(uow, port)
+    program, code = programme(uow)
+    enrol_advocate(uow, program, AdvocateCreate(name="Sharer", email="s@example.com"), NOW)
+    sharer_code = next(a for a in list_advocates(uow, program) if a.name == "Sharer").code
+    record_visit(engine, sharer_code, "10.0.0.1", None, NOW)
+    assert run_due(engine, NOW + timedelta(days=13)).reminded == 0  # too early
+    assert run_due(engine, NOW + timedelta(days=15)).reminded == 1
+    assert run_due(engine, NOW + timedelta(days=60)).reminded == 0  # once, ever
+    reminders = [m for m in inbox.messages if "in case it helps" in str(m["Subject"])]
+    assert [str(m["To"]) for m in reminders] == ["ana@example.com"]
+    assert f"/r/{code}" in reminders[0].get_payload()

@@ -51,6 +51,7 @@ def run_due_cmd(ctx: typer.Context, as_json: Json = False) -> None:
             "messages_sent": report.messages.sent,
             "messages_retrying": report.messages.retrying,
             "messages_failed": report.messages.failed,
+            "reminders_queued": report.reminded,
         },
         lambda _: _said(report),
     )

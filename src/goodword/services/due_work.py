@@ -46,6 +46,7 @@ class DueReport:
     waiting_for_review: int = 0
     issued_ids: list[int] = field(default_factory=list)
     messages: DeliveryReport = field(default_factory=DeliveryReport)
+    reminded: int = 0
 
 
 def _lockable(engine: Engine) -> bool:
@@ -194,6 +195,8 @@ def _run(engine: Engine, now: datetime) -> DueReport:
                 report.issued_ids.extend(moved)
             if not moved:
                 break
+    with Session(engine) as session, session.begin():
+        report.reminded = programme_events.remind_quiet_advocates(session, now)
     with Session(engine) as session:
         report.waiting_for_review = len(
             session.scalars(

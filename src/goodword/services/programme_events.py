@@ -4,16 +4,26 @@ work, so a message exists exactly when its event does."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.programme_rules import Reward, RewardType
 from goodword.services.notifications import Sender, email_row, queue, sender_for, webhook_rows
 from goodword.services.programmes import rewards_in_words
-from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardRow
+from goodword.services.workspaces import DEFAULT_PUBLIC_URL
+from goodword.storage.tables import (
+    Advocate,
+    Conversion,
+    Lead,
+    OutboxMessage,
+    Program,
+    RewardRow,
+    Setting,
+    Visit,
+)
 
 EMAILED = {"reward.approved": "reward-approved", "reward.issued": "reward-issued"}
 
@@ -187,3 +197,62 @@ def rewards_moved(session: Session, reward_ids: list[int], event: str, now: date
                 email_row(ws, sender, kind, advocate.email, context, f"{kind}:{reward.id}", now)
             )
     queue(session, rows)
+
+
+#: An advocate who has not shared their link this long after enrolling gets one reminder.
+REMIND_AFTER = timedelta(days=14)
+
+
+def remind_quiet_advocates(session: Session, now: datetime) -> int:
+    """Queue the one gentle reminder for advocates who never shared (no visit to their link,
+    no referral);
+    its dedupe key makes it once per advocate, ever."""
+    reminded = select(OutboxMessage.dedupe_key).where(
+        OutboxMessage.dedupe_key == literal("email:reminder:") + cast(Advocate.id, String)
+    )
+    quiet = session.execute(
+        select(Advocate, Program)
+        .join(Program, Program.id == Advocate.program_id)
+        .where(
+            Advocate.email.is_not(None),
+            Advocate.enrolled_at <= now - REMIND_AFTER,
+            Program.status == "active",
+            ~select(Visit.id).where(Visit.advocate_id == Advocate.id).exists(),
+            ~select(Lead.id).where(Lead.advocate_id == Advocate.id).exists(),
+            ~reminded.exists(),
+        )
+        .limit(1000)
+    ).all()
+    senders: dict[int, Sender] = {}
+    rows = []
+    for advocate, program in quiet:
+        ws = advocate.workspace_id
+        sender = senders.setdefault(ws, sender_for(session, ws))
+        base = public_url_of(session, ws)
+        context = {
+            "first_name": _first(advocate.name),
+            "program": program.name,
+            "link": f"{base}/r/{advocate.code}",
+        }
+        rows.append(
+            email_row(
+                ws,
+                sender,
+                "share-reminder",
+                str(advocate.email),
+                context,
+                f"reminder:{advocate.id}",
+                now,
+            )
+        )
+    queue(session, rows)
+    return len(rows)
+
+
+def public_url_of(session: Session, workspace_id: int) -> str:
+    value = session.scalar(
+        select(Setting.value).where(
+            Setting.workspace_id == workspace_id, Setting.key == "public_url"
+        )
+    )
+    return (value or DEFAULT_PUBLIC_URL).rstrip("/")
