@@ -130,6 +130,9 @@ def test_owner_pages_show_links_reasons_and_the_review_queue(
     assert "Friends" in web.get("/programs").text
     page = web.get(f"/programs/{program_id}").text
     assert f"/r/{advocate['code']}" in page and "waiting for review" in page
+    assert "k-factor" in page and '<svg class="chart"' in page
+    stats = ana.api.get(f"{base}/stats").json()
+    assert (stats["advocates"], stats["leads"], stats["counted_leads"]) == (2, 1, 0)
     review = web.get("/review").text
     assert "disposable email domain" in review
     lead_id = leads(ana, base)[0]["id"]

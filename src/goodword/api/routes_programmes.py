@@ -36,9 +36,11 @@ from goodword.services import (
     programme_conversions,
     programme_leads,
     programme_rewards,
+    programme_stats,
     programmes,
     webhooks,
 )
+from goodword.services.programme_stats import ProgramStats
 
 router = APIRouter(responses=COMMON_ERRORS)
 ChildId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]
@@ -244,3 +246,10 @@ def new_portal_link(request: Request, uow: Uow, advocate_id: Id) -> PortalLink:
     return PortalLink(
         portal_link=advocate_portal.rotate_portal_link(uow, advocate_id, str(request.base_url))
     )
+
+
+@router.get("/programs/{program_id}/stats", tags=["programs"])
+def program_stats(uow: Uow, now: Now, program_id: Id) -> ProgramStats:
+    """Participation, share and conversion rates (each with its parts), the k-factor, what
+    the rewards cost, the revenue referrals brought, per advocate and per month."""
+    return programme_stats.program_stats(uow, program_id, now)

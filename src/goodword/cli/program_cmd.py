@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from goodword.cli import deps, program_flow_cmd
+from goodword.cli import deps, program_flow_cmd, program_stats_cmd
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields, table
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
@@ -288,3 +288,4 @@ def portal_link(
 
 for _name, _command in program_flow_cmd.COMMANDS.items():
     app.command(_name)(_command)
+app.command("stats")(program_stats_cmd.stats)

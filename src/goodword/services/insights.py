@@ -44,7 +44,7 @@ class Insights:
     totals: dict[str, int] = field(default_factory=dict)
 
 
-def _months(now: datetime) -> list[str]:
+def last_months(now: datetime) -> list[str]:
     year, month = now.year, now.month
     out = []
     for _ in range(MONTHS):
@@ -53,7 +53,7 @@ def _months(now: datetime) -> list[str]:
     return out[::-1]
 
 
-def _month(at: datetime) -> str:
+def month_of(at: datetime) -> str:
     return f"{at.year:04d}-{at.month:02d}"
 
 
@@ -82,14 +82,14 @@ def _referrers(received: list[ReferralPublic]) -> list[Referrer]:
 def insights(uow: UnitOfWork, now: datetime) -> Insights:
     everything = list_referrals(uow, ReferralFilter())
     received = [r for r in everything if r.direction == "received"]
-    months = _months(now)
+    months = last_months(now)
     per_month: dict[str, Counter[str]] = defaultdict(Counter)
     thank_days: dict[str, list[float]] = defaultdict(list)
     closed: dict[str, list[bool]] = defaultdict(list)
     for r in everything:
-        per_month[_month(r.referred_at)][r.direction] += 1
+        per_month[month_of(r.referred_at)][r.direction] += 1
     for r in received:
-        month = _month(r.referred_at)
+        month = month_of(r.referred_at)
         days = _thanked_after(r)
         if days is not None:
             thank_days[month].append(days)

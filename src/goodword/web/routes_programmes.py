@@ -23,10 +23,12 @@ from goodword.services import (
     programme_clawbacks,
     programme_leads,
     programme_rewards,
+    programme_stats,
     programmes,
     webhooks,
 )
 from goodword.services.notifications import EVENTS
+from goodword.web import charts
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, present, text
 from goodword.web.validation import invalid
@@ -73,8 +75,22 @@ def create_program(page: PageDep, form: Form) -> Response:
 @router.get("/programs/{program_id}")
 def program_page(page: PageDep, program_id: Id) -> Response:
     uow = page.uow()
+    stats = programme_stats.program_stats(uow, program_id, page.now)
+    figures = {
+        "per_month": charts.grouped_bars(
+            stats.months,
+            [
+                ("referrals", charts.GREEN, stats.leads_per_month),
+                ("conversions", charts.AMBER, stats.conversions_per_month),
+            ],
+            "Referrals and conversions per month",
+        ),
+        "per_advocate": charts.horizontal_bars(stats.per_advocate, "Conversions per advocate"),
+    }
     return page.render(
         "program.html",
+        stats=stats,
+        figures=figures,
         p=programmes.show_program(uow, program_id),
         advocates=programme_advocates.list_advocates(uow, program_id, _seen_at(page)),
         leads=programme_leads.list_leads(uow, program_id),
