@@ -107,3 +107,36 @@ def test_no_public_page_unless_the_programme_takes_signups(app: FastAPI, ana: Ac
     ana.api.patch(base, json={"self_signup": True})
     token = ana.api.get(base).json()["join_path"]
     assert TestClient(app).get(token).status_code == 200
+
+
+def test_opt_in_leaderboard_and_stories_with_consent(app: FastAPI, ana: Account) -> None:
+    base, made = programme(ana, leaderboard=True, self_signup=True)
+    cy = ana.api.post(f"{base}/advocates", json={"name": "Cy Ng", "email": "cy@example.com"}).json()
+    dee = ana.api.post(
+        f"{base}/advocates", json={"name": "Dee Park", "email": "d@example.com"}
+    ).json()
+    for n, who in enumerate((cy, cy, dee)):
+        email = f"p{n}@example.com"
+        ana.api.post(f"{base}/leads", json={"email": email, "code": who["code"]})
+        ana.api.post(f"{base}/conversions", json={"email": email, "external_id": f"O{n}"})
+    assert ana.api.get(f"{base}/leaderboard").json() == []  # nobody opted in yet
+    visitor = WebClient(app)
+    portal = path_of(cy["portal_link"])
+    assert "Show me on the leaderboard as Cy N." in visitor.get(portal).text
+    visitor.post(f"{portal}/leaderboard", {"show": "on"})
+    board = ana.api.get(f"{base}/leaderboard").json()
+    assert board == [{"name": "Cy N.", "conversions": 2, "referrals": 2}]  # Dee did not opt in
+    no_consent = ana.api.post(f"{base}/stories", json={"title": "T", "body": "B"})
+    assert no_consent.status_code == 422 and no_consent.json()["error"]["field"] == "consent"
+    story = {
+        "title": "Books in order",
+        "body": "Cy sent us Bo.",
+        "consent": "yes by email",
+        "advocate_id": cy["id"],
+    }
+    assert ana.api.post(f"{base}/stories", json=story).status_code == 201
+    public = visitor.get(made["join_path"]).text
+    assert "Books in order" in public and "thanks to Cy N." in public and "Cy N." in public
+    assert "Dee" not in public
+    visitor.post(f"{portal}/leaderboard", {})  # and out again
+    assert ana.api.get(f"{base}/leaderboard").json() == []

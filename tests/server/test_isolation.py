@@ -49,6 +49,11 @@ API_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/rewards/{reward_id}/deny"): {"reason": "x"},
     ("POST", "/api/v1/review/{kind}/{item_id}"): {"approve": True, "by": "x"},
     ("POST", "/api/v1/advocates/{advocate_id}/portal-link"): None,
+    ("POST", "/api/v1/programs/{program_id}/stories"): {
+        "title": "x",
+        "body": "x",
+        "consent": "yes",
+    },
 }
 #: Form fields for each page that takes an id, likewise.
 WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
@@ -72,6 +77,12 @@ WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/rewards/{reward_id}/issue"): {"program_id": "{program_id}"},
     ("POST", "/review/{kind}/{item_id}"): {"decision": "approve"},
     ("POST", "/webhooks/{webhook_id}/remove"): {},
+    ("POST", "/programs/{program_id}/stories"): {
+        "title": "x",
+        "body": "x",
+        "consent": "yes",
+        "consented": "on",
+    },
 }
 #: Pages with an id that is not a workspace record: your own token, a team member, a link.
 NOT_RECORDS = {
@@ -84,6 +95,7 @@ NOT_RECORDS = {
     ("POST", "/j/{token}"),
     ("GET", "/confirm/{token}"),
     ("GET", "/a/{token}"),
+    ("POST", "/a/{token}/leaderboard"),
     ("GET", "/settings/templates/{kind}"),
     ("POST", "/settings/templates/{kind}"),
 }

@@ -20,6 +20,7 @@ from goodword.schemas.programmes import (
     ConversionPublic,
     HiringStageChange,
     LeadCreate,
+    LeaderboardRow,
     LeadPublic,
     ProgramCreate,
     ProgramPublic,
@@ -28,11 +29,14 @@ from goodword.schemas.programmes import (
     ReviewItem,
     RewardIssue,
     RewardPublic,
+    StoryCreate,
+    StoryPublic,
 )
 from goodword.services import (
     advocate_portal,
     programme_advocates,
     programme_clawbacks,
+    programme_community,
     programme_conversions,
     programme_leads,
     programme_rewards,
@@ -253,3 +257,21 @@ def program_stats(uow: Uow, now: Now, program_id: Id) -> ProgramStats:
     """Participation, share and conversion rates (each with its parts), the k-factor, what
     the rewards cost, the revenue referrals brought, per advocate and per month."""
     return programme_stats.program_stats(uow, program_id, now)
+
+
+@router.get("/programs/{program_id}/leaderboard", tags=["programs"])
+def program_leaderboard(uow: Uow, program_id: Id) -> list[LeaderboardRow]:
+    return programme_community.leaderboard(uow, program_id)
+
+
+@router.get("/programs/{program_id}/stories", tags=["programs"])
+def list_stories(
+    uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
+) -> Page[StoryPublic]:
+    return page(programme_community.list_stories(uow, program_id), limit, cursor)
+
+
+@router.post("/programs/{program_id}/stories", status_code=201, tags=["programs"])
+def add_story(uow: Uow, now: Now, program_id: Id, data: StoryCreate) -> StoryPublic:
+    """A success story for the programme's pages; ``consent`` records how the advocate agreed."""
+    return programme_community.add_story(uow, program_id, data, now)

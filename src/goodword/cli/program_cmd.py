@@ -88,6 +88,9 @@ def create(
     self_signup: Annotated[
         bool, Opt("--self-signup", help="People may sign themselves up on the public page.")
     ] = False,
+    leaderboard: Annotated[
+        bool, Opt("--leaderboard", help="Show advocates who opt in (first name and initial).")
+    ] = False,
     as_json: Json = False,
 ) -> None:
     """Create a programme with clear guidelines and rewards (seed 004).
@@ -112,6 +115,7 @@ def create(
         tenure_days=tenure_days,
         burst_per_hour=burst_per_hour,
         self_signup=self_signup,
+        leaderboard=leaderboard,
     )
     emit(
         as_json,
@@ -140,6 +144,7 @@ def edit(
     tenure_days: Annotated[int | None, Opt(min=0, max=3650)] = None,
     burst_per_hour: Annotated[int | None, Opt(min=1)] = None,
     self_signup: Annotated[bool | None, Opt("--self-signup/--no-self-signup")] = None,
+    leaderboard: Annotated[bool | None, Opt("--leaderboard/--no-leaderboard")] = None,
     as_json: Json = False,
 ) -> None:
     """Change a programme's rules; rewards already created keep the rules they were made under.
@@ -161,6 +166,7 @@ def edit(
         "tenure_days": tenure_days,
         "burst_per_hour": burst_per_hour,
         "self_signup": self_signup,
+        "leaderboard": leaderboard,
     }
     changes = {key: value for key, value in given.items() if value is not None}
     if not changes:
@@ -289,3 +295,6 @@ def portal_link(
 for _name, _command in program_flow_cmd.COMMANDS.items():
     app.command(_name)(_command)
 app.command("stats")(program_stats_cmd.stats)
+app.command("story")(program_stats_cmd.story)
+app.command("stories")(program_stats_cmd.stories)
+app.command("leaderboard")(program_stats_cmd.leaderboard)

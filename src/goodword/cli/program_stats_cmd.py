@@ -1,17 +1,20 @@
-"""``goodword program stats``: how a programme is doing, in numbers a person can check."""
+"""``goodword program stats|leaderboard|story|stories``: how a programme is doing, in numbers
+a person can check, and celebrating the advocates (seed 004)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 import typer
 
 from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.program_flow_cmd import ProgramArg, _program
-from goodword.cli.render import emit
+from goodword.cli.render import done, emit, table
 from goodword.cli.render import fields as render_fields
-from goodword.services import programme_stats
+from goodword.schemas.programmes import StoryCreate
+from goodword.services import programme_community, programme_stats
 from goodword.services.programme_stats import Ratio
 
 
@@ -53,3 +56,60 @@ def stats(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> Non
         ("top advocates", ", ".join(f"{name} {n}" for name, n in found.per_advocate[:5]) or None),
     ]
     emit(as_json, found, lambda _: render_fields(fields_))
+
+
+def leaderboard(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
+    """The leaderboard as advocates see it (only those who opted in, first name and initial).
+
+    Example: goodword program leaderboard "Friends of Acme"
+    """
+    uow, program_id = _program(ctx, program)
+    emit(
+        as_json,
+        programme_community.leaderboard(uow, program_id),
+        lambda rows: table(
+            "Leaderboard",
+            ["#", "advocate", "became customers", "referred"],
+            [(n, r.name, r.conversions, r.referrals) for n, r in enumerate(rows, 1)],
+            "empty — turn it on with `program edit --leaderboard`; advocates opt in on their page",
+        ),
+    )
+
+
+def story(
+    ctx: typer.Context,
+    program: ProgramArg,
+    title: Annotated[str, typer.Option(help="A short title.")],
+    body: Annotated[str, typer.Option(help="The story.")],
+    consent: Annotated[str, typer.Option(help="How the advocate agreed it may be shown.")],
+    advocate: Annotated[int | None, typer.Option(min=1, help="The advocate's id.")] = None,
+    as_json: Json = False,
+) -> None:
+    """Tell a success story on the programme's pages, with the advocate's consent recorded.
+
+    Example: goodword program story Friends --title "Bo's books" --body "…" --consent "yes by email"
+    """
+    uow, program_id = _program(ctx, program)
+    data = StoryCreate(title=title, body=body, consent=consent, advocate_id=advocate)
+    emit(
+        as_json,
+        programme_community.add_story(uow, program_id, data, deps.clock()),
+        lambda s: done(f"story #{s.id} '{s.title}' added — it shows on the programme's pages"),
+    )
+
+
+def stories(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
+    """List a programme's success stories and how each advocate agreed.
+
+    Example: goodword program stories Friends
+    """
+    uow, program_id = _program(ctx, program)
+    emit(
+        as_json,
+        programme_community.list_stories(uow, program_id),
+        lambda found: table(
+            "Stories",
+            ["#", "title", "advocate", "consent", "since"],
+            [(s.id, s.title, s.advocate, s.consent, s.consent_at.date()) for s in found],
+        ),
+    )

@@ -39,6 +39,9 @@ class ProgramCreate(BaseModel):
     self_signup: StrictBool = Field(
         default=False, description="people may sign themselves up on the public page"
     )
+    leaderboard: StrictBool = Field(
+        default=False, description="show the advocates who opt in, by first name and initial"
+    )
 
 
 class ProgramUpdate(BaseModel):
@@ -58,6 +61,7 @@ class ProgramUpdate(BaseModel):
     tenure_days: int | None = Field(default=None, ge=0, le=3650)
     burst_per_hour: int | None = Field(default=None, ge=1, le=100000)
     self_signup: StrictBool | None = None
+    leaderboard: StrictBool | None = None
 
 
 class ProgramPublic(BaseModel):
@@ -82,6 +86,7 @@ class ProgramPublic(BaseModel):
     conversions: int = 0
     waiting_for_review: int = 0
     self_signup: bool = False
+    leaderboard: bool = False
     join_path: str | None = None
     """The public sign-up page (``/j/…``), when people may sign themselves up."""
     created_at: datetime
@@ -221,3 +226,31 @@ class Clawback(BaseModel):
 
 class HiringStageChange(BaseModel):
     stage: Literal["interviewing", "not-hired"]
+
+
+class StoryCreate(BaseModel):
+    title: str = Field(min_length=1, max_length=200)
+    body: str = Field(min_length=1, max_length=5000)
+    consent: str = Field(
+        min_length=3,
+        max_length=500,
+        description="How the advocate agreed to the story being shown (e.g. 'said yes by email')",
+    )
+    advocate_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+
+
+class StoryPublic(BaseModel):
+    id: int
+    program_id: int
+    title: str
+    body: str
+    advocate: str | None
+    consent: str
+    consent_at: datetime
+
+
+class LeaderboardRow(BaseModel):
+    name: str
+    """First name and initial: what the advocate agreed to show."""
+    conversions: int
+    referrals: int

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from goodword.domain.errors import NotFound
 from goodword.domain.programme_rules import parse_milestones
-from goodword.schemas.programmes import LeadPublic, ProgramPublic, RewardPublic
+from goodword.schemas.programmes import (
+    LeaderboardRow,
+    LeadPublic,
+    ProgramPublic,
+    RewardPublic,
+    StoryPublic,
+)
 from goodword.services.lookup import get_owned
 from goodword.services.programme_leads import lead_public
 from goodword.services.programme_rewards import reward_public
@@ -54,6 +60,9 @@ class PortalView:
     progress: Progress
     share_email: str
     share_social: str
+    on_leaderboard: bool
+    leaderboard: list[LeaderboardRow]
+    stories: list[StoryPublic]
 
 
 def _share_texts(program: ProgramPublic, link: str, first_name: str) -> tuple[str, str]:
@@ -101,14 +110,31 @@ def portal_view(engine: Engine, token: str, seen_at: str | None = None) -> Porta
             .select_from(Conversion)
             .where(Conversion.advocate_id == advocate.id, Conversion.status == "valid")
         )
-        name, code = advocate.name, advocate.code
+        name, code, shown = advocate.name, advocate.code, advocate.on_leaderboard
+        from goodword.services.programme_community import leaderboard_rows, stories_of
+
+        board = leaderboard_rows(uow, program)
+        stories = stories_of(uow, program.id)
     count = int(converted or 0)
     ahead = [(n, r) for n, r in parse_milestones(public.milestones).items() if n > count]
     progress = Progress(
         count, ahead[0][0] if ahead else None, ahead[0][1].describe() if ahead else None
     )
     share_email, share_social = _share_texts(public, link, (name.split() or [name])[0])
-    return PortalView(name, code, link, public, leads, rewards, progress, share_email, share_social)
+    return PortalView(
+        name,
+        code,
+        link,
+        public,
+        leads,
+        rewards,
+        progress,
+        share_email,
+        share_social,
+        shown,
+        board,
+        stories,
+    )
 
 
 def rotate_portal_link(uow: UnitOfWork, advocate_id: int, seen_at: str | None = None) -> str:

@@ -16,10 +16,16 @@ from sqlalchemy.orm import Session
 
 from goodword.domain.errors import NotFound, RuleViolation
 from goodword.domain.programme_checks import normalise_email
-from goodword.schemas.programmes import AdvocateCreate, ProgramPublic
+from goodword.schemas.programmes import (
+    AdvocateCreate,
+    LeaderboardRow,
+    ProgramPublic,
+    StoryPublic,
+)
 from goodword.services.advocate_portal import new_portal_token, token_hash
 from goodword.services.notifications import email_row, queue, sender_for
 from goodword.services.programme_advocates import enrol_advocate
+from goodword.services.programme_community import leaderboard_rows, stories_of
 from goodword.services.programme_leads import checked_email
 from goodword.services.programmes import to_public
 from goodword.services.workspaces import public_url
@@ -33,6 +39,8 @@ CONFIRM_WITHIN = timedelta(days=14)
 class JoinPage:
     workspace_id: int
     program: ProgramPublic
+    stories: list[StoryPublic]
+    leaderboard: list[LeaderboardRow]
 
 
 def join_page(engine: Engine, token: str) -> JoinPage:
@@ -45,7 +53,12 @@ def join_page(engine: Engine, token: str) -> JoinPage:
     with uow:
         found = uow.session.get(Program, program_id)
         assert found is not None
-        return JoinPage(workspace_id, to_public(uow, found))
+        return JoinPage(
+            workspace_id,
+            to_public(uow, found),
+            stories_of(uow, found.id),
+            leaderboard_rows(uow, found),
+        )
 
 
 def request_signup(

@@ -79,6 +79,7 @@ def to_public(uow: UnitOfWork, program: Program) -> ProgramPublic:
         conversions=count(Conversion),
         waiting_for_review=waiting,
         self_signup=program.self_signup,
+        leaderboard=program.leaderboard,
         join_path=f"/j/{program.public_token}" if program.self_signup else None,
         created_at=program.created_at,
     )
@@ -139,6 +140,7 @@ _REQUIRED = frozenset(
         "burst_per_hour",
         "auto_approve_flagged",
         "self_signup",
+        "leaderboard",
     }
 )
 

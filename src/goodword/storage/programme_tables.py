@@ -50,6 +50,8 @@ class Program(WorkspaceOwned, Base):
     #: The public page where people sign themselves up (``/j/TOKEN``), when ``self_signup``.
     public_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     self_signup: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: Show a leaderboard of the advocates who opted in (first name and initial).
+    leaderboard: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Advocate(WorkspaceOwned, Base):
@@ -70,6 +72,7 @@ class Advocate(WorkspaceOwned, Base):
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     #: SHA-256 of the private portal link's token (the link itself is only in the email).
     portal_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    on_leaderboard: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Visit(WorkspaceOwned, Base):
@@ -211,3 +214,17 @@ class Signup(WorkspaceOwned, Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     advocate_id: Mapped[int | None] = mapped_column(ForeignKey("advocates.id", ondelete="SET NULL"))
+
+
+class Story(WorkspaceOwned, Base):
+    """A success story the owner tells on the programme's pages (seed 004: "celebrate
+    success"), only with the advocate's recorded consent."""
+
+    __tablename__ = "stories"
+    program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
+    advocate_id: Mapped[int | None] = mapped_column(ForeignKey("advocates.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    consent: Mapped[str] = mapped_column(String(500))
+    consent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -37,6 +37,7 @@ from goodword.storage.programme_tables import (
     RewardEvent,
     RewardRow,
     Signup,
+    Story,
     Visit,
     WorkerLease,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "Setting",
     "Signup",
     "Skill",
+    "Story",
     "Tag",
     "User",
     "Visit",

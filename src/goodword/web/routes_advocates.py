@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from goodword.api.deps import Server, server
 from goodword.domain.errors import DomainError
-from goodword.services import advocate_portal, advocate_signup
+from goodword.services import advocate_portal, advocate_signup, programme_community
 from goodword.web.deps import checked_form, render
 from goodword.web.forms import checked, text
 from goodword.web.validation import invalid
@@ -28,7 +28,9 @@ def _seen_at(request: Request) -> str:
 @router.get("/j/{token}")
 def join(request: Request, token: Token, srv: Srv) -> Response:
     found = advocate_signup.join_page(srv.engine, token)
-    return render(request, "join.html", program=found.program, token=token, page=None, form={})
+    return render(
+        request, "join.html", join=found, program=found.program, token=token, page=None, form={}
+    )
 
 
 @router.post("/j/{token}")
@@ -53,6 +55,7 @@ async def join_request(request: Request, token: Token, srv: Srv) -> Response:
             request,
             "join.html",
             422,
+            join=found,
             program=found.program,
             token=token,
             page=None,
@@ -73,3 +76,10 @@ def portal(request: Request, token: Token, srv: Srv) -> Response:
     view = advocate_portal.portal_view(srv.engine, token, _seen_at(request))
     welcome = request.query_params.get("welcome") == "1"
     return render(request, "portal.html", view=view, welcome=welcome, page=None)
+
+
+@router.post("/a/{token}/leaderboard")
+async def leaderboard_choice(request: Request, token: Token, srv: Srv) -> Response:
+    form = await checked_form(request)
+    programme_community.choose_leaderboard(srv.engine, token, checked(form, "show"))
+    return RedirectResponse(f"/a/{token}", status_code=303)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from goodword.domain.errors import DomainError
+from goodword.domain.errors import DomainError, InvalidValue
 from goodword.schemas.messages import WebhookCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -17,10 +17,12 @@ from goodword.schemas.programmes import (
     ProgramUpdate,
     ReviewDecision,
     RewardIssue,
+    StoryCreate,
 )
 from goodword.services import (
     programme_advocates,
     programme_clawbacks,
+    programme_community,
     programme_leads,
     programme_rewards,
     programme_stats,
@@ -35,6 +37,7 @@ from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+FLAGS = ("auto_approve_flagged", "self_signup", "leaderboard")
 RULES = (
     "name",
     "kind",
@@ -63,9 +66,7 @@ def programs_page(page: PageDep) -> Response:
 @router.post("/programs")
 def create_program(page: PageDep, form: Form) -> Response:
     try:
-        data = ProgramCreate(
-            **present(form, *RULES), auto_approve_flagged=checked(form, "auto_approve_flagged")
-        )
+        data = ProgramCreate(**present(form, *RULES), **{f: checked(form, f) for f in FLAGS})
         made = programmes.create_program(page.uow(), data, page.now)
     except (DomainError, ValidationError) as error:
         return page.failed("/programs", invalid(error))
@@ -95,6 +96,9 @@ def program_page(page: PageDep, program_id: Id) -> Response:
         advocates=programme_advocates.list_advocates(uow, program_id, _seen_at(page)),
         leads=programme_leads.list_leads(uow, program_id),
         rewards=programme_rewards.list_rewards(uow, program_id),
+        board=programme_community.leaderboard(uow, program_id),
+        stories=programme_community.list_stories(uow, program_id),
+        base=_seen_at(page).rstrip("/"),
     )
 
 
@@ -107,7 +111,8 @@ def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
     changes.pop("kind", None)
     if "status" in form:
         changes["status"] = text(form, "status")
-    changes["auto_approve_flagged"] = checked(form, "auto_approve_flagged")
+    for flag in FLAGS:
+        changes[flag] = checked(form, flag)
     return page.act(
         url,
         lambda: programmes.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
@@ -219,4 +224,26 @@ def add_webhook(page: PageDep, form: Form) -> Response:
 def remove_webhook(page: PageDep, webhook_id: Id, form: Form) -> Response:
     return page.act(
         "/outbox", lambda: webhooks.remove_webhook(page.uow(), webhook_id), "Webhook turned off."
+    )
+
+
+@router.post("/programs/{program_id}/stories")
+def add_story(page: PageDep, program_id: Id, form: Form) -> Response:
+    if not checked(form, "consented"):
+        return page.failed(
+            f"/programs/{program_id}", InvalidValue("tick that the advocate agreed, and say how")
+        )
+    advocate = text(form, "advocate_id")
+    return page.act(
+        f"/programs/{program_id}",
+        lambda: programme_community.add_story(
+            page.uow(),
+            program_id,
+            StoryCreate(
+                **present(form, "title", "body", "consent"),
+                advocate_id=int(advocate) if advocate and advocate.isdigit() else None,
+            ),
+            page.now,
+        ),
+        "Story added — it shows on the programme's pages.",
     )
