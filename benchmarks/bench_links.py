@@ -74,7 +74,9 @@ def prepare(path: Path, threads: int) -> tuple[str, int, str]:
         uow, program.id, AdvocateCreate(name="Ana Lee", email="ana@example.com"), NOW
     )
     advocates = [advocate.id] + [
-        enrol_advocate(uow, program.id, AdvocateCreate(name=f"Advocate {n}"), NOW).id
+        enrol_advocate(
+            uow, program.id, AdvocateCreate(name=f"Advocate {n}", email=f"a{n}@example.com"), NOW
+        ).id
         for n in range(1, ADVOCATES)
     ]
     rows = []

@@ -30,6 +30,7 @@ from goodword.schemas.programmes import (
     RewardIssue,
 )
 from goodword.services.delivery import deliver_due
+from goodword.services.draft_templates import save_template
 from goodword.services.due_work import run_due
 from goodword.services.programme_advocates import enrol_advocate, list_advocates
 from goodword.services.programme_conversions import record_conversion
@@ -253,3 +254,15 @@ def test_one_gentle_reminder_to_an_advocate_who_never_shared(
     reminders = [m for m in inbox.messages if "in case it helps" in str(m["Subject"])]
     assert [str(m["To"]) for m in reminders] == ["ana@example.com"]
     assert f"/r/{code}" in reminders[0].get_payload()
+
+
+def test_the_email_wording_is_the_workspaces_own(uow: UnitOfWork) -> None:
+    save_template(
+        uow,
+        "advocate-welcome",
+        "Subject: Welcome aboard, {{ first_name }}\n\nYour link: {{ link }}\n{{ sender }}\n",
+    )
+    _, code = programme(uow)
+    [welcome] = delivery_log(uow)
+    assert welcome.subject == "Welcome aboard, Ana"
+    assert welcome.status == "pending" and code
