@@ -33,6 +33,7 @@ from goodword.services.delivery import deliver_due
 from goodword.services.draft_templates import save_template
 from goodword.services.due_work import run_due
 from goodword.services.programme_advocates import enrol_advocate, list_advocates
+from goodword.services.programme_clawbacks import reverse_conversion
 from goodword.services.programme_conversions import record_conversion
 from goodword.services.programme_leads import create_lead
 from goodword.services.programme_rewards import issue_reward, list_rewards
@@ -266,3 +267,34 @@ def test_the_email_wording_is_the_workspaces_own(uow: UnitOfWork) -> None:
     [welcome] = delivery_log(uow)
     assert welcome.subject == "Welcome aboard, Ana"
     assert welcome.status == "pending" and code
+
+
+def test_every_reward_step_reaches_the_webhook(
+    uow: UnitOfWork, engine: Engine, receiver: Receiver
+) -> None:
+    hook = add_webhook(uow, WebhookCreate(url=receiver.url, events=[]), NOW)  # all events
+    program, code = programme(uow)
+    create_lead(uow, program, LeadCreate(email="bo@example.com", code=code), NOW)
+    conversion, _ = record_conversion(
+        uow, program, ConversionCreate(email="bo@example.com", external_id="A-1"), NOW
+    )
+    later = NOW + timedelta(days=15)
+    run_due(engine, later)
+    [cash] = list_rewards(uow, program)
+    issue_reward(uow, cash.id, RewardIssue(reference="TX-1"), later)
+    reverse_conversion(uow, program, conversion.id, "refunded", later, "owner")
+    deliver_due(engine, later)
+    events = [json.loads(body) for _, body in receiver.received]
+    assert [e["event"] for e in events] == [
+        "lead.created",
+        "conversion.created",
+        "reward.approved",
+        "reward.issued",
+        "reward.clawed_back",
+    ]
+    clawed = events[-1]["data"]
+    assert (clawed["id"], clawed["status"], clawed["amount"]) == (cash.id, "clawed-back", "50.00")
+    assert all(
+        verify(hook.secret, headers[HEADER], body, int(later.timestamp()))
+        for headers, body in receiver.received
+    )
