@@ -12,9 +12,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
 
-from goodword.domain.errors import NotFound
 from goodword.domain.programme_rules import parse_milestones
 from goodword.schemas.programmes import (
     LeaderboardRow,
@@ -23,7 +21,7 @@ from goodword.schemas.programmes import (
     RewardPublic,
     StoryPublic,
 )
-from goodword.services.lookup import get_owned
+from goodword.services.lookup import by_secret, get_owned
 from goodword.services.programme_leads import lead_public
 from goodword.services.programme_rewards import reward_public
 from goodword.services.programmes import to_public
@@ -77,15 +75,12 @@ def _share_texts(program: ProgramPublic, link: str, first_name: str) -> tuple[st
 
 def portal_view(engine: Engine, token: str, seen_at: str | None = None) -> PortalView:
     """Everything the advocate may see, found by the token alone (no account)."""
-    with Session(engine) as session:
-        advocate = session.scalar(
-            select(Advocate).where(Advocate.portal_token_hash == token_hash(token.strip()))
-        )
-        if advocate is None:
-            raise NotFound("this private link is not (or no longer) valid; ask for a new one")
-        workspace_id = advocate.workspace_id
-        advocate_id = advocate.id
-    uow = UnitOfWork(engine, workspace_id)
+    uow, advocate_id = by_secret(
+        engine,
+        Advocate,
+        Advocate.portal_token_hash == token_hash(token.strip()),
+        "this private link is not (or no longer) valid; ask for a new one",
+    )
     with uow:
         advocate = get_owned(uow, Advocate, advocate_id, "advocate")
         program = get_owned(uow, Program, advocate.program_id, "program")

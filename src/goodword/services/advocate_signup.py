@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
 
-from goodword.domain.errors import NotFound, RuleViolation
+from goodword.domain.errors import RuleViolation
 from goodword.domain.programme_checks import normalise_email
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -23,6 +22,7 @@ from goodword.schemas.programmes import (
     StoryPublic,
 )
 from goodword.services.advocate_portal import new_portal_token, token_hash
+from goodword.services.lookup import by_secret
 from goodword.services.notifications import email_row, queue, sender_for
 from goodword.services.programme_advocates import enrol_advocate
 from goodword.services.programme_community import leaderboard_rows, stories_of
@@ -44,17 +44,17 @@ class JoinPage:
 
 
 def join_page(engine: Engine, token: str) -> JoinPage:
-    with Session(engine) as session:
-        program = session.scalar(select(Program).where(Program.public_token == token))
-        if program is None or not program.self_signup or program.status != "active":
-            raise NotFound("this programme does not take sign-ups here (any more)")
-        workspace_id, program_id = program.workspace_id, program.id
-    uow = UnitOfWork(engine, workspace_id)
+    uow, program_id = by_secret(
+        engine,
+        Program,
+        (Program.public_token == token) & Program.self_signup & (Program.status == "active"),
+        "this programme does not take sign-ups here (any more)",
+    )
     with uow:
         found = uow.session.get(Program, program_id)
         assert found is not None
         return JoinPage(
-            workspace_id,
+            uow.workspace_id,
             to_public(uow, found),
             stories_of(uow, found.id),
             leaderboard_rows(uow, found),
@@ -114,12 +114,12 @@ def _person_for(uow: UnitOfWork, email: str) -> str | None:
 
 def confirm_signup(engine: Engine, token: str, now: datetime, seen_at: str | None = None) -> str:
     """Follow the confirmation link: enrol (once) and return a fresh private portal token."""
-    with Session(engine) as session:
-        signup = session.scalar(select(Signup).where(Signup.token_hash == token_hash(token)))
-        if signup is None:
-            raise NotFound("this confirmation link is not valid; sign up again")
-        workspace_id, signup_id = signup.workspace_id, signup.id
-    uow = UnitOfWork(engine, workspace_id)
+    uow, signup_id = by_secret(
+        engine,
+        Signup,
+        Signup.token_hash == token_hash(token),
+        "this confirmation link is not valid; sign up again",
+    )
     with uow:
         found = uow.session.get(Signup, signup_id)
         assert found is not None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, Engine, func, or_, select
+from sqlalchemy.orm import Session
 
 from goodword.domain.errors import Ambiguous, NotFound
 from goodword.schemas.network import Ref
@@ -117,3 +118,15 @@ def find_org_by_name(uow: UnitOfWork, name: str) -> Organization | None:
 
 def ref(row: Person | Organization | None) -> Ref | None:
     return None if row is None else Ref(id=row.id, name=row.name)
+
+
+def by_secret(
+    engine: Engine, model: type[T], condition: ColumnElement[bool], missing: str
+) -> tuple[UnitOfWork, int]:
+    """A record found by a public secret (a link's token) and a unit of work on its own
+    workspace: the visitor has no account, so the secret is what scopes the request."""
+    with Session(engine) as session:
+        row = session.execute(select(model.workspace_id, model.id).where(condition)).first()
+    if row is None:
+        raise NotFound(missing)
+    return UnitOfWork(engine, row[0]), int(row[1])
