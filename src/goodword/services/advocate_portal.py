@@ -21,6 +21,7 @@ from goodword.schemas.programmes import (
     RewardPublic,
     StoryPublic,
 )
+from goodword.services.draft_facts import first_name
 from goodword.services.lookup import by_secret, get_owned
 from goodword.services.programme_leads import lead_public
 from goodword.services.programme_rewards import reward_public
@@ -115,7 +116,7 @@ def portal_view(engine: Engine, token: str, seen_at: str | None = None) -> Porta
     progress = Progress(
         count, ahead[0][0] if ahead else None, ahead[0][1].describe() if ahead else None
     )
-    share_email, share_social = _share_texts(public, link, (name.split() or [name])[0])
+    share_email, share_social = _share_texts(public, link, first_name(name))
     return PortalView(
         name,
         code,

@@ -22,6 +22,7 @@ from goodword.schemas.programmes import (
     StoryPublic,
 )
 from goodword.services.advocate_portal import new_portal_token, token_hash
+from goodword.services.draft_facts import first_name
 from goodword.services.lookup import by_secret
 from goodword.services.notifications import email_row, queue, sender_for
 from goodword.services.programme_advocates import enrol_advocate
@@ -82,7 +83,7 @@ def request_signup(
             )
         )
         context = {
-            "first_name": (name.split() or [address.split("@")[0]])[0],
+            "first_name": first_name(name) or address.split("@")[0],
             "program": page.program.name,
             "confirm_link": f"{public_url(uow, seen_at)}/confirm/{raw}",
         }

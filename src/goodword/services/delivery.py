@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from goodword import __version__
 from goodword.domain.webhook_signing import HEADER, sign
-from goodword.storage.tables import OutboxMessage, Setting, WebhookEndpoint
+from goodword.services.workspaces import settings_of
+from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 
 MAX_ATTEMPTS = 8
 STALE = timedelta(minutes=10)
@@ -113,11 +114,6 @@ def _claim(engine: Engine, now: datetime) -> list[int]:
         return claimed
 
 
-def _settings(session: Session, workspace_id: int) -> dict[str, str]:
-    rows = session.scalars(select(Setting).where(Setting.workspace_id == workspace_id))
-    return {r.key: r.value for r in rows}
-
-
 def _email(message: OutboxMessage, settings: dict[str, str], now: datetime) -> EmailMessage:
     email = EmailMessage()
     email["From"] = settings["mail_from"]
@@ -132,7 +128,7 @@ def _email(message: OutboxMessage, settings: dict[str, str], now: datetime) -> E
 
 def _send(session: Session, message: OutboxMessage, transport: Transport, now: datetime) -> None:
     if message.channel == "email":
-        settings = _settings(session, message.workspace_id)
+        settings = settings_of(session, message.workspace_id)
         if not settings.get("smtp_host") or not settings.get("mail_from"):
             raise NotConfigured(
                 "SMTP is not set up: goodword settings set smtp_host … and mail_from …"

@@ -20,8 +20,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from goodword.drafts.rendering import render
+from goodword.services.draft_templates import PREFIX
+from goodword.services.workspaces import links_base, settings_of
 from goodword.storage.base import table_of
-from goodword.storage.tables import OutboxMessage, Setting, WebhookEndpoint
+from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 
 EVENTS = (
     "lead.created",
@@ -40,16 +42,12 @@ class Sender:
     templates: dict[str, str]
     name: str
     endpoints: list[tuple[int, str]]  # (id, events)
+    links_base: str
 
 
 def sender_for(session: Session, workspace_id: int) -> Sender:
-    settings = {
-        row.key: row.value
-        for row in session.scalars(select(Setting).where(Setting.workspace_id == workspace_id))
-    }
-    templates = {
-        k.removeprefix("template:"): v for k, v in settings.items() if k.startswith("template:")
-    }
+    settings = settings_of(session, workspace_id)
+    templates = {k.removeprefix(PREFIX): v for k, v in settings.items() if k.startswith(PREFIX)}
     mail_from = settings.get("mail_from", "")
     name = settings.get("your_name") or mail_from.split("<")[0].strip() or "The team"
     endpoints = [
@@ -60,7 +58,7 @@ def sender_for(session: Session, workspace_id: int) -> Sender:
             )
         )
     ]
-    return Sender(templates, name, endpoints)
+    return Sender(templates, name, endpoints, links_base(settings.get("public_url")))
 
 
 def email_row(

@@ -11,9 +11,9 @@ from sqlalchemy import String, cast, literal, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.programme_rules import Reward, RewardType
+from goodword.services.draft_facts import first_name
 from goodword.services.notifications import Sender, email_row, queue, sender_for, webhook_rows
 from goodword.services.programmes import rewards_in_words
-from goodword.services.workspaces import DEFAULT_PUBLIC_URL
 from goodword.storage.tables import (
     Advocate,
     Conversion,
@@ -21,15 +21,10 @@ from goodword.storage.tables import (
     OutboxMessage,
     Program,
     RewardRow,
-    Setting,
     Visit,
 )
 
 EMAILED = {"reward.approved": "reward-approved", "reward.issued": "reward-issued"}
-
-
-def _first(name: str) -> str:
-    return (name.split() or [name])[0]
 
 
 def _data(row: Any, *fields: str) -> dict[str, Any]:
@@ -48,7 +43,7 @@ def advocate_enrolled(
         return
     sender = sender_for(session, program.workspace_id)
     context = {
-        "first_name": _first(advocate.name),
+        "first_name": first_name(advocate.name),
         "program": program.name,
         "link": link,
         "portal_link": portal_link,
@@ -83,7 +78,7 @@ def lead_created(
         )
     elif lead.status != "duplicate" and advocate.email:
         context = {
-            "first_name": _first(advocate.name),
+            "first_name": first_name(advocate.name),
             "program": program.name,
             "referred": lead.name,
         }
@@ -120,7 +115,7 @@ def conversion_created(
     if advocate.email:
         own = next((r for r in rewards if r.beneficiary == "advocate"), None)
         context = {
-            "first_name": _first(advocate.name),
+            "first_name": first_name(advocate.name),
             "program": program.name,
             "referred": lead.name,
             "reward": _described(own) if own else None,
@@ -184,7 +179,7 @@ def rewards_moved(session: Session, reward_ids: list[int], event: str, now: date
         if kind and advocate.email and reward.beneficiary == "advocate":
             paid_by_hand = reward.reward_type in ("cash", "gift-card", "donation")
             context = {
-                "first_name": _first(advocate.name),
+                "first_name": first_name(advocate.name),
                 "program": program.name,
                 "referred": referred or "your referral",
                 "reward": _described(reward),
@@ -228,11 +223,10 @@ def remind_quiet_advocates(session: Session, now: datetime) -> int:
     for advocate, program in quiet:
         ws = advocate.workspace_id
         sender = senders.setdefault(ws, sender_for(session, ws))
-        base = public_url_of(session, ws)
         context = {
-            "first_name": _first(advocate.name),
+            "first_name": first_name(advocate.name),
             "program": program.name,
-            "link": f"{base}/r/{advocate.code}",
+            "link": f"{sender.links_base}/r/{advocate.code}",
         }
         rows.append(
             email_row(
@@ -247,12 +241,3 @@ def remind_quiet_advocates(session: Session, now: datetime) -> int:
         )
     queue(session, rows)
     return len(rows)
-
-
-def public_url_of(session: Session, workspace_id: int) -> str:
-    value = session.scalar(
-        select(Setting.value).where(
-            Setting.workspace_id == workspace_id, Setting.key == "public_url"
-        )
-    )
-    return (value or DEFAULT_PUBLIC_URL).rstrip("/")

@@ -15,6 +15,7 @@ from goodword.domain.errors import NotFound
 from goodword.domain.programme_rules import parse_reward
 from goodword.domain.referral_codes import canonical_code
 from goodword.schemas.programmes import LeadCreate, LeadPublic
+from goodword.services.draft_facts import first_name
 from goodword.services.programme_leads import add_lead
 from goodword.services.programmes import rewards_in_words
 from goodword.storage.base import table_of
@@ -74,7 +75,7 @@ def _landing(engine: Engine, code: str) -> Landing:
         description=description,
         rewards=rewards_in_words(advocate_reward, friend_reward, milestones),
         friend_reward=_described(friend_reward),
-        invited_by=(name.split() or [name])[0],
+        invited_by=first_name(name),
         window_days=window_days,
         active=status == "active",
     )

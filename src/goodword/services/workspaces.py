@@ -45,9 +45,14 @@ def ensure_workspace(engine: Engine, name: str, now: datetime, *, is_demo: bool 
         return workspace.id
 
 
-def _stored(uow: UnitOfWork) -> dict[str, str]:
-    rows = uow.session.scalars(select(Setting).where(Setting.workspace_id == uow.workspace_id))
+def settings_of(session: Session, workspace_id: int) -> dict[str, str]:
+    """A workspace's stored settings, for work that spans workspaces (the worker)."""
+    rows = session.scalars(select(Setting).where(Setting.workspace_id == workspace_id))
     return {row.key: row.value for row in rows}
+
+
+def _stored(uow: UnitOfWork) -> dict[str, str]:
+    return settings_of(uow.session, uow.workspace_id)
 
 
 def load_etiquette(uow: UnitOfWork) -> Etiquette:
@@ -59,16 +64,14 @@ def text_setting(uow: UnitOfWork, key: str) -> str | None:
     return stored.value if stored is not None else None
 
 
-def mail_settings(uow: UnitOfWork) -> dict[str, str]:
-    """The SMTP settings that are set (read by the worker that sends programme emails)."""
-    stored = _stored(uow)
-    return {k: stored[k] for k in TEXT_SETTINGS if k.startswith(("smtp_", "mail_")) and k in stored}
-
-
 def public_url(uow: UnitOfWork, seen_at: str | None = None) -> str:
     """Where advocates' links point: the ``public_url`` setting, else the address the
     server was reached at (``seen_at``), else ``goodword serve``'s default."""
-    return (text_setting(uow, "public_url") or seen_at or DEFAULT_PUBLIC_URL).rstrip("/")
+    return links_base(text_setting(uow, "public_url"), seen_at)
+
+
+def links_base(setting: str | None, seen_at: str | None = None) -> str:
+    return (setting or seen_at or DEFAULT_PUBLIC_URL).rstrip("/")
 
 
 def list_settings(uow: UnitOfWork) -> list[SettingPublic]:
