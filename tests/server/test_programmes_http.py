@@ -139,6 +139,18 @@ def test_owner_pages_show_links_reasons_and_the_review_queue(
     web.post(f"/review/lead/{lead_id}", {"decision": "deny", "note": "throwaway address"})
     assert leads(ana, base)[0]["reason"] == "not accepted at review: throwaway address"
     assert "Nothing waits for review" in web.get("/review").text
+    web.post(
+        f"/programs/{program_id}",
+        {
+            "description": "",
+            "hold_days": "7",
+            "friend_reward": "",
+            "advocate_reward": "cash:50:USD",
+        },
+    )
+    edited = ana.api.get(base).json()
+    assert (edited["hold_days"], edited["friend_reward"]) == (7, None)  # emptied: removed
+    assert edited["window_days"] == 30 and edited["advocate_reward"] == "cash:50:USD"
     created = web.post(
         "/programs", {"name": "Hiring", "kind": "hiring", "advocate_reward": "cash:1000:EUR"}
     )

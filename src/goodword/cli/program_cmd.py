@@ -159,7 +159,7 @@ def edit(
         "eligibility": eligibility,
         "advocate_reward": advocate_reward,
         "friend_reward": friend_reward,
-        "milestones": "" if milestones == "none" else milestones,
+        "milestones": milestones,
         "hold_days": hold_days,
         "cap_per_advocate": cap,
         "auto_approve_flagged": auto_approve_flagged,

@@ -132,9 +132,12 @@ def parse_reward(text: str | None) -> Reward | None:
 
 
 def parse_milestones(text: str | None) -> dict[int, Reward]:
-    """``3=cash:25:USD,10=gift-card:100:USD``: a bonus when an advocate reaches N conversions."""
+    """``3=cash:25:USD,10=gift-card:100:USD``: a bonus when an advocate reaches N conversions;
+    ``none`` (or empty) for no bonuses."""
+    if text is None or text.strip().lower() in ("", "none"):
+        return {}
     found: dict[int, Reward] = {}
-    for part in (text or "").split(","):
+    for part in text.split(","):
         if not part.strip():
             continue
         count, sep, spec = part.partition("=")

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, RowMapping, Select, delete, insert, or_, select, update
+from sqlalchemy import Engine, RowMapping, Select, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -198,15 +198,14 @@ def _run(engine: Engine, now: datetime) -> DueReport:
     with Session(engine) as session, session.begin():
         report.reminded = programme_events.remind_quiet_advocates(session, now)
     with Session(engine) as session:
-        report.waiting_for_review = len(
-            session.scalars(
-                select(RewardRow.id).where(
-                    RewardRow.status == RewardStatus.PENDING.value,
-                    RewardRow.held_for_review.is_(True),
-                    RewardRow.due_at <= now,
-                )
-            ).all()
+        waiting = session.scalar(
+            select(func.count()).where(
+                RewardRow.status == RewardStatus.PENDING.value,
+                RewardRow.held_for_review.is_(True),
+                RewardRow.due_at <= now,
+            )
         )
+        report.waiting_for_review = int(waiting or 0)
     return report
 
 

@@ -121,11 +121,11 @@ def _facts(
         lead_customer_id=data.customer_id,
         advocate_customer_id=advocate.customer_id,
         lead_device=data.device_id,
-        advocate_devices=frozenset({advocate.device_id} - {None}),  # type: ignore[arg-type]
+        advocate_devices=frozenset(d for d in (advocate.device_id,) if d),
         leads_from_advocate_last_hour=int(recent or 0),
         burst_per_hour=program.burst_per_hour,
         lead_ip=data.ip,
-        advocate_ips=frozenset({advocate.ip} - {None}),  # type: ignore[arg-type]
+        advocate_ips=frozenset(ip for ip in (advocate.ip,) if ip),
     )
 
 

@@ -105,12 +105,9 @@ def program_page(page: PageDep, program_id: Id) -> Response:
 @router.post("/programs/{program_id}")
 def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
     url = f"/programs/{program_id}"
-    changes: dict[str, Any] = {key: form.get(key, "") for key in RULES if key in form}
-    changes = {k: v for k, v in changes.items() if v != "" or k in _OPTIONAL}
-    changes = {k: (None if v == "" else v) for k, v in changes.items()}
-    changes.pop("kind", None)
-    if "status" in form:
-        changes["status"] = text(form, "status")
+    # An empty field is None: the service keeps a required rule and removes an optional one.
+    editable = [key for key in (*RULES, "status") if key in form and key != "kind"]
+    changes: dict[str, Any] = {key: text(form, key) for key in editable}
     for flag in FLAGS:
         changes[flag] = checked(form, flag)
     return page.act(
@@ -118,9 +115,6 @@ def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
         lambda: programmes.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
         "Programme updated.",
     )
-
-
-_OPTIONAL = ("advocate_reward", "friend_reward", "milestones", "cap_per_advocate", "tenure_days")
 
 
 @router.post("/programs/{program_id}/advocates")
