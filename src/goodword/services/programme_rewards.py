@@ -165,26 +165,34 @@ def decide_review(
         return item
 
 
+def _move(uow: UnitOfWork, reward: RewardRow, new: RewardStatus, **values: object) -> None:
+    """A person's step on a reward, as an update conditional on the status they saw: if the
+    worker (or another click) moved it meanwhile, nothing is written and they are told."""
+    check_reward_transition(reward.status, new)
+    changed = uow.session.execute(
+        update(RewardRow)
+        .where(RewardRow.id == reward.id, RewardRow.status == reward.status)
+        .values(status=new.value, **values)
+        .execution_options(synchronize_session="fetch")
+    )
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        raise RuleViolation(f"reward #{reward.id} changed just now; look at it again")
+
+
 def issue_reward(uow: UnitOfWork, reward_id: int, data: RewardIssue, now: datetime) -> RewardPublic:
     """Mark an approved reward paid (cash, gift card, donation), with its payment reference.
     The update is conditional on the status, so two clicks never pay twice."""
     with uow:
         reward = get_owned(uow, RewardRow, reward_id, "reward")
-        check_reward_transition(reward.status, RewardStatus.ISSUED)
         reference = (data.reference or "").strip() or f"paid-{reward.id}"
-        changed = uow.session.execute(
-            update(RewardRow)
-            .where(RewardRow.id == reward.id, RewardRow.status == RewardStatus.APPROVED.value)
-            .values(
-                status=RewardStatus.ISSUED.value,
-                issued_at=now,
-                issue_ref=reference,
-                reason=f"issued on {now.date().isoformat()} ({reference})",
-            )
-            .execution_options(synchronize_session="fetch")
+        _move(
+            uow,
+            reward,
+            RewardStatus.ISSUED,
+            issued_at=now,
+            issue_ref=reference,
+            reason=f"issued on {now.date().isoformat()} ({reference})",
         )
-        if changed.rowcount != 1:  # type: ignore[attr-defined]
-            raise RuleViolation(f"reward #{reward.id} was issued by someone else just now")
         ledger(uow, reward, "issued", now, reward.reason, data.by, reward.amount or Decimal(0))
         programme_events.rewards_moved(uow.session, [reward.id], "reward.issued", now)
         advocate = uow.session.get(Advocate, reward.advocate_id)
@@ -201,12 +209,8 @@ def deny_reward(
         check_reward_transition(reward.status, RewardStatus.DENIED)
         if not reason.strip():
             raise InvalidValue("say why the reward is denied: the advocate will see it")
-        reward.status, reward.closed_at, reward.held_for_review = (
-            RewardStatus.DENIED.value,
-            now,
-            False,
-        )
-        reward.reason = f"denied by {by}: {reason.strip()}"
+        why = f"denied by {by}: {reason.strip()}"
+        _move(uow, reward, RewardStatus.DENIED, closed_at=now, held_for_review=False, reason=why)
         ledger(uow, reward, "denied", now, reward.reason, by)
         advocate = uow.session.get(Advocate, reward.advocate_id)
         result = reward_public(reward, advocate.name if advocate else "")
