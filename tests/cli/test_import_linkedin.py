@@ -92,7 +92,7 @@ def test_a_huge_field_is_read_not_fatal(cli: Cli, tmp_path: Path) -> None:
     ]
 
 
-def test_the_same_person_twice_in_one_file_is_merged(cli: Cli, tmp_path: Path) -> None:
+def test_the_same_person_twice_in_one_file_is_joined(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "twins"
     folder.mkdir()
     (folder / "Connections.csv").write_text(
@@ -101,6 +101,6 @@ def test_the_same_person_twice_in_one_file_is_merged(cli: Cli, tmp_path: Path) -
         "Ana,Silva,linkedin.com/in/ana-x/,ana@x.example,Acme,CTO,01 Jan 2020\n"
     )
     report = cli.json("import", "linkedin", str(folder))
-    assert (report["created"], report["merged"]) == (1, 1)
+    assert (report["created"], report["repeated"]) == (1, 1)
     [ana] = cli.json("people", "list")
     assert ana["emails"] == ["ana@x.example"] and ana["urls"] == ["https://linkedin.com/in/ana-x"]

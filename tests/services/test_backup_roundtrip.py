@@ -15,7 +15,15 @@ from sqlalchemy import Engine
 from goodword.domain.errors import Conflict, InvalidValue
 from goodword.schemas.network import InteractionCreate, PersonCreate, PersonFilter
 from goodword.schemas.practice import ReferenceCreate, ReferralReceive
-from goodword.services import backups, demo, interactions, people, references, referrals
+from goodword.services import (
+    backups,
+    demo,
+    interactions,
+    people,
+    people_listing,
+    references,
+    referrals,
+)
 from goodword.services import referral_milestones as ms
 from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.engine import make_engine
@@ -70,7 +78,9 @@ def test_restore_refuses_non_empty_and_foreign_files(uow: UnitOfWork) -> None:
     with pytest.raises(InvalidValue, match="version 99"):
         backups.restore(uow, json.dumps(newer), merge=True)
     merged = backups.restore(uow, written, merge=True)
-    assert merged.tables["people"] == 1 and len(people.list_people(uow, PersonFilter())) == 2
+    assert (
+        merged.tables["people"] == 1 and len(people_listing.list_people(uow, PersonFilter())) == 2
+    )
 
 
 names = (

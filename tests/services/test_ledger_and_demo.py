@@ -10,7 +10,7 @@ from goodword.schemas.network import PersonCreate, PersonFilter
 from goodword.schemas.practice import RecommendationCreate, ReferralGive, ReferralReceive
 from goodword.services import demo, ledger, people, recommendations, referrals, summary
 from goodword.services import referral_milestones as ms
-from goodword.services.people import list_people
+from goodword.services.people_listing import list_people
 from goodword.storage.tables import Ask, Interaction, Person, Workspace
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW

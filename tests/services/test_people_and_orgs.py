@@ -12,7 +12,15 @@ from goodword.schemas.network import (
     PersonUpdate,
 )
 from goodword.schemas.practice import AskCreate, ReferralReceive
-from goodword.services import asks, interactions, organizations, people, people_merge, referrals
+from goodword.services import (
+    asks,
+    interactions,
+    organizations,
+    people,
+    people_listing,
+    people_merge,
+    referrals,
+)
 from goodword.storage.tables import Interaction, Person, Referral
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
@@ -63,7 +71,7 @@ def test_search_by_name_company_tag_and_skill(uow: UnitOfWork) -> None:
     add(uow, "Ana Souza", company="Initech", tags=["client"])
 
     def names(**f: str) -> list[str]:
-        return [p.name for p in people.list_people(uow, PersonFilter(**f))]
+        return [p.name for p in people_listing.list_people(uow, PersonFilter(**f))]
 
     assert names(text="ana") == ["Ana Silva", "Ana Souza"]
     assert names(company="initech") == ["Ana Souza", "Bo Chen"]

@@ -42,6 +42,19 @@ def _cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
 
 
+def offset_of(cursor: str | None) -> int:
+    """Where a page starts (for lists that fetch only their page)."""
+    return _offset(cursor)
+
+
+def fetched_page(items: Sequence[T], limit: int, cursor: str | None) -> Page[T]:
+    """A page from ``limit + 1`` items fetched at the cursor's offset: the extra one says
+    whether there is a next page."""
+    start = _offset(cursor)
+    more = len(items) > limit
+    return Page[T](items=list(items[:limit]), next_cursor=_cursor(start + limit) if more else None)
+
+
 def page(items: Sequence[T], limit: int, cursor: str | None) -> Page[T]:
     start = _offset(cursor)
     chunk = list(items[start : start + limit])

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from goodword.api.deps import Id, Now, Uow, User, person_query
 from goodword.api.errors import COMMON_ERRORS
-from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.api.pagination import Cursor, Limit, Page, fetched_page, offset_of, page
 from goodword.schemas.matching import MatchResult, OfferResult
 from goodword.schemas.network import (
     DeletionImpact,
@@ -20,13 +20,22 @@ from goodword.schemas.network import (
     OrganizationDetail,
     OrganizationPublic,
     OrganizationUpdate,
+    PersonAdded,
     PersonCreate,
     PersonDetail,
     PersonFilter,
     PersonPublic,
     PersonUpdate,
 )
-from goodword.services import interactions, intros, matching, organizations, people, people_merge
+from goodword.services import (
+    interactions,
+    intros,
+    matching,
+    organizations,
+    people,
+    people_listing,
+    people_merge,
+)
 
 router = APIRouter(responses=COMMON_ERRORS)
 Text = Annotated[str | None, Query(max_length=300)]
@@ -52,12 +61,15 @@ def list_people(
     skill: Text = None,
 ) -> Page[PersonPublic]:
     """People in the workspace, by name; filter by text, company, tag or skill."""
-    found = people.list_people(uow, PersonFilter(text=q, company=company, tag=tag, skill=skill))
-    return page(found, limit, cursor)
+    filters = PersonFilter(text=q, company=company, tag=tag, skill=skill, limit=limit + 1)
+    found = people_listing.list_people(uow, filters, offset_of(cursor))
+    return fetched_page(found, limit, cursor)
 
 
 @router.post("/people", status_code=status.HTTP_201_CREATED, tags=["people"])
-def create_person(uow: Uow, now: Now, data: PersonCreate) -> PersonPublic:
+def create_person(uow: Uow, now: Now, data: PersonCreate) -> PersonAdded:
+    """Creates the person; ``warnings`` says when an email, link or phone already belongs
+    to someone else."""
     return people.add_person(uow, data, now)
 
 

@@ -38,10 +38,12 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None]]:
 
 
 def show_report(r: ImportReport) -> None:
+    matched = f" ({importing.matched_words(r)})" if r.matched else ""
+    repeated = f", {r.repeated:,} repeated rows joined" if r.repeated else ""
     done(
-        f"{r.source}: {r.created} created, {r.updated} updated, {r.unchanged} unchanged, "
-        f"{r.merged} merged, "
-        f"{r.recommendations} recommendations, {r.interactions} interactions"
+        f"{r.source}: {r.created:,} created, {r.matched:,} already known{matched} — "
+        f"{r.updated:,} of them updated, {r.unchanged:,} unchanged{repeated}; "
+        f"{r.recommendations:,} recommendations, {r.interactions:,} interactions"
     )
     if r.files:
         console.print(

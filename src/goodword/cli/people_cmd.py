@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_list, paging
 from goodword.cli.options import Json
-from goodword.cli.render import day, done, emit, fields, table
+from goodword.cli.render import day, done, emit, fields, table, warn
 from goodword.schemas.network import (
     PersonCreate,
     PersonDetail,
@@ -16,7 +17,7 @@ from goodword.schemas.network import (
     PersonPublic,
     PersonUpdate,
 )
-from goodword.services import people, people_merge
+from goodword.services import people, people_listing, people_merge
 
 app = typer.Typer(
     help="People in your network: add, edit, show, search, tag, note, merge, delete.",
@@ -36,13 +37,12 @@ def _row(p: PersonPublic) -> list[object]:
     ]
 
 
-def show_people(rows: list[PersonPublic]) -> None:
-    table(
-        "People",
-        ["id", "name", "company", "title", "tags", "skills", "last contact"],
-        [_row(p) for p in rows],
-        empty="no people match",
-    )
+PEOPLE = Columns(
+    "People",
+    ["id", "name", "company", "title", "tags", "skills", "last contact"],
+    _row,
+    empty="no people match",
+)
 
 
 def show_person(p: PersonPublic) -> None:
@@ -124,6 +124,8 @@ def add(
     )
     result = people.add_person(deps.uow(ctx), data, deps.clock())
     emit(as_json, result, lambda p: done(f"added {p.name} (#{p.id})"))
+    for warning in result.warnings:
+        warn(warning)
 
 
 @app.command("edit")
@@ -193,15 +195,20 @@ def list_(
     company: Annotated[str | None, typer.Option(help="Company name contains.")] = None,
     tag: Annotated[str | None, typer.Option(help="Has this tag.")] = None,
     skill: Annotated[str | None, typer.Option(help="Has this skill.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List or search people by name, company, tag or skill.
+    """List or search people by name, company, tag or skill, a page at a time.
 
     Example: goodword people list --company Acme --skill Python
     """
-    filters = PersonFilter(text=text, company=company, tag=tag, skill=skill, limit=limit)
-    emit(as_json, people.list_people(deps.uow(ctx), filters), show_people)
+    p = paging(limit, every, as_json, as_jsonl)
+    filters = PersonFilter(text=text, company=company, tag=tag, skill=skill, limit=p.take)
+    uow = deps.uow(ctx)
+    total = people_listing.count_people(uow, filters)
+    emit_list(PEOPLE, people_listing.stream_people(uow, filters), total, p)
 
 
 app.command(

@@ -22,6 +22,11 @@ class IncomingPerson:
     skills: list[str] = field(default_factory=list)
     connected_on: datetime | None = None
     file: str = ""
+    uids: list[str] = field(default_factory=list)
+    """A card's UID (vCard): it names the person as surely as an email does."""
+    occurrence: int = 0
+    """For a row with no email, link, phone or UID: its place among the rows of the same
+    name and company in the file (set by the importer)."""
 
 
 @dataclass

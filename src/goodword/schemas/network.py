@@ -72,6 +72,11 @@ class PersonPublic(BaseModel):
     updated_at: datetime
 
 
+class PersonAdded(PersonPublic):
+    warnings: list[str] = []
+    """Their email, link or phone already belongs to someone else (they may be one)."""
+
+
 class TimelineEntry(BaseModel):
     at: datetime
     kind: str

@@ -10,7 +10,7 @@ from goodword.schemas.network import PersonFilter
 from goodword.schemas.practice import ReferralFilter
 from goodword.services.asks import list_asks
 from goodword.services.interactions import list_interactions
-from goodword.services.people import list_people
+from goodword.services.people_listing import list_people
 from goodword.services.referrals import list_referrals
 from goodword.storage.tables import Note
 from goodword.storage.unit_of_work import UnitOfWork

@@ -48,6 +48,7 @@ def find_duplicates(uow: UnitOfWork) -> list[DuplicateProposal]:
         }
         proposals: dict[tuple[int, int], str] = {}
         shared: dict[tuple[str, str], set[int]] = defaultdict(set)
+        held: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         normal = {"email": normalise_email, "url": normalise_url, "phone": normalise_phone}
         for pid, kind, value in uow.session.execute(
             select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.value).where(
@@ -57,6 +58,7 @@ def find_duplicates(uow: UnitOfWork) -> list[DuplicateProposal]:
             key = normal[kind](value)
             if key:
                 shared[(kind, key)].add(pid)
+                held[pid][kind].add(key)
         for (kind, value), holders in shared.items():
             for a, b in combinations(sorted(holders), 2):
                 proposals.setdefault((a, b), f"both have the {kind} {value}")
@@ -74,10 +76,13 @@ def find_duplicates(uow: UnitOfWork) -> list[DuplicateProposal]:
             for a, b in combinations(sorted(ids), 2):
                 score = fuzz.token_sort_ratio(names[a].lower(), names[b].lower())
                 if score >= NAME_SIMILARITY and (a, b) not in proposals:
-                    proposals[(a, b)] = (
-                        f"names '{names[a]}' and '{names[b]}' are "
+                    alike = (
+                        f"the same name, both at {companies[oid]}"
+                        if names[a].lower() == names[b].lower()
+                        else f"names '{names[a]}' and '{names[b]}' are "
                         f"{score:.0f}% alike, both at {companies[oid]}"
                     )
+                    proposals[(a, b)] = alike + _differ(held[a], held[b])
         return [
             DuplicateProposal(
                 keep=Ref(id=a, name=names[a]),
@@ -87,6 +92,17 @@ def find_duplicates(uow: UnitOfWork) -> list[DuplicateProposal]:
             )
             for (a, b), why in sorted(proposals.items())
         ]
+
+
+WORDS = {"email": "emails", "url": "LinkedIn links", "phone": "phone numbers"}
+
+
+def _differ(a: dict[str, set[str]], b: dict[str, set[str]]) -> str:
+    """Name and company alone never make one person: say when their keys disagree."""
+    differ = [WORDS[kind] for kind in WORDS if a.get(kind) and b.get(kind)]
+    if not differ:
+        return ""
+    return f" — but their {' and '.join(differ)} differ: merge only if they are one person"
 
 
 def list_merges(uow: UnitOfWork) -> list[MergePublic]:

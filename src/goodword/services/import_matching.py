@@ -1,5 +1,12 @@
-"""Recognising incoming people among the known ones and adding the new ones in bulk:
-by normalised email, LinkedIn URL, phone, or the key an earlier import gave them."""
+"""Recognising incoming people among the known ones and adding the new ones in bulk.
+
+The identity rule: an email, a LinkedIn URL, a phone number or a card's UID names one
+person. A row is the person who holds one of its keys; a row whose keys are all new is a
+new person — whatever the name, so two namesakes at one company stay two people (name and
+company alone are only a *suggestion*, in ``goodword duplicates``). A row with no such key
+is found again by the key an earlier import of the same source gave it (name, company and
+its place among same-named rows of the file); that key also finds a record an older, keyless
+export created, when the row now brings a key of a kind that record lacks."""
 
 from __future__ import annotations
 
@@ -34,20 +41,44 @@ def _key_of(kind: str, value: str) -> tuple[str, str] | None:
     return (kind, value)
 
 
-def _keys(p: IncomingPerson) -> list[tuple[str, str]]:
-    cached: list[tuple[str, str]] | None = getattr(p, "_keys", None)
+#: Keys that name one person: a different one of these means a different person.
+STRONG = ("email", "url", "phone", "uid")
+
+
+def _strong(p: IncomingPerson) -> list[tuple[str, str]]:
+    cached: list[tuple[str, str]] | None = getattr(p, "_strong", None)
     if cached is None:
-        cached = _compute_keys(p)
-        p._keys = cached  # type: ignore[attr-defined]
+        cached = [("email", e) for e in map(normalise_email, p.emails) if e]
+        cached += [("url", u) for u in map(normalise_url, p.urls) if u]
+        cached += [("phone", n) for n in map(normalise_phone, p.phones) if n]
+        cached += [("uid", u.strip()) for u in p.uids if u.strip()]
+        p._strong = cached  # type: ignore[attr-defined]
     return cached
 
 
-def _compute_keys(p: IncomingPerson) -> list[tuple[str, str]]:
-    keys = [("email", e) for e in map(normalise_email, p.emails) if e]
-    keys += [("url", u) for u in map(normalise_url, p.urls) if u]
-    keys += [("phone", n) for n in map(normalise_phone, p.phones) if n]
-    keys.append(("import", import_key(p.source, p.name, p.company)))
-    return keys
+def _import_key(p: IncomingPerson) -> tuple[str, str]:
+    key = import_key(p.source, p.name, p.company)
+    return ("import", key if p.occurrence <= 1 else f"{key}#{p.occurrence}")
+
+
+def _keys(p: IncomingPerson) -> list[tuple[str, str]]:
+    return [*_strong(p), _import_key(p)]
+
+
+def number_namesakes(incoming: Iterable[IncomingPerson]) -> None:
+    """Give each keyless row its place among the keyless rows of the same name and company
+    in the file: two "Ana Silva, Acme" with nothing else are two people, found again as the
+    first and the second on the next import."""
+    seen: dict[str, int] = defaultdict(int)
+    for p in incoming:
+        if not _strong(p):
+            key = import_key(p.source, p.name, p.company)
+            seen[key] += 1
+            p.occurrence = seen[key]
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.lower().split())
 
 
 def insert_with_ids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -> list[int]:
@@ -74,6 +105,9 @@ class Importer:
         self._strength_of: dict[datetime | None, int] = {}
         session = uow.session
         self.by_key: dict[tuple[str, str], int] = {}
+        self.kinds_of: dict[int, set[str]] = defaultdict(set)
+        """The kinds of strong key each person holds (a row never joins a person holding
+        another key of the same kind)."""
         for pid, kind, value in session.execute(
             select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.value).where(
                 ContactPoint.workspace_id == self.ws
@@ -82,11 +116,15 @@ class Importer:
             key = _key_of(kind, value)
             if key is not None:
                 self.by_key.setdefault(key, pid)
-        self.by_name: dict[str, list[int]] = defaultdict(list)
-        for pid, name in session.execute(
-            select(Person.id, Person.name).where(Person.workspace_id == self.ws)
+                if kind in STRONG:
+                    self.kinds_of[pid].add(kind)
+        self.by_name: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
+        for pid, name, org in session.execute(
+            select(Person.id, Person.name, Person.organization_id).where(
+                Person.workspace_id == self.ws
+            )
         ):
-            self.by_name[" ".join(name.lower().split())].append(pid)
+            self.by_name[_folded(name)].append((pid, org))
         self.orgs = {
             name.lower(): oid
             for oid, name in session.execute(
@@ -115,8 +153,11 @@ class Importer:
         self.note_rows: list[dict[str, Any]] = []
         self.created: set[int] = set()
         self.updated: set[int] = set()
-        self.merged = 0
+        self.repeated = 0
         """Rows that turned out to be a person seen earlier in the same import."""
+        self.found: dict[int, str] = {}
+        """People known before the import whom a row recognised, and the kind of key that
+        first did."""
 
     def org_ids(self, names: Iterable[str | None]) -> None:
         new = sorted({n.strip() for n in names if n and n.strip().lower() not in self.orgs})
@@ -131,14 +172,31 @@ class Importer:
             for oid, org in zip(ids, fresh, strict=True):
                 self.orgs[org.lower()] = oid
 
-    def match(self, p: IncomingPerson, by_name: bool = False) -> int | None:
-        for key in _keys(p):
+    def match(self, p: IncomingPerson, by_name: bool = False) -> tuple[int, str] | None:
+        """The known person this row is, and the kind of key that says so."""
+        for key in _strong(p):
             if key in self.by_key:
-                return self.by_key[key]
-        if by_name:
-            found = self.by_name.get(" ".join(p.name.lower().split()), [])
-            if len(found) == 1:
-                return found[0]
+                return self.by_key[key], key[0]
+        key = _import_key(p)
+        if key in self.by_key:
+            pid = self.by_key[key]
+            if not self.kinds_of[pid] & {kind for kind, _ in _strong(p)}:
+                return pid, "import"
+        if by_name and not _strong(p):
+            return self._by_name(p)
+        return None
+
+    def _by_name(self, p: IncomingPerson) -> tuple[int, str] | None:
+        """A name in a file that carries nothing else (LinkedIn's recommendations): the one
+        person of that name, else the first of that name at that company (the one the first
+        import matched, so every later import agrees with it)."""
+        found = self.by_name.get(_folded(p.name), [])
+        if len(found) == 1:
+            return found[0][0], "name"
+        org = self.orgs.get((p.company or "").strip().lower())
+        at_org = [pid for pid, oid in found if org is not None and oid == org]
+        if at_org:
+            return min(at_org), "name"
         return None
 
     def people(
@@ -146,22 +204,28 @@ class Importer:
     ) -> dict[int, int]:
         """Resolve every incoming person to an id (creating the new ones); by index."""
         self.org_ids(p.company for p in incoming)
+        number_namesakes(incoming)
         resolved: dict[int, int] = {}
         fresh: list[tuple[int, IncomingPerson]] = []
         pending: dict[tuple[str, str], int] = {}
         for n, p in enumerate(incoming):
-            pid = self.match(p, by_name)
-            if pid is None:
-                twin = next((pending[k] for k in _keys(p) if k in pending), None)
+            found = self.match(p, by_name)
+            if found is None:
+                twin = next((pending[k] for k in _strong(p) if k in pending), None)
+                if twin is None and not _strong(p):
+                    twin = pending.get(_import_key(p))
                 if twin is not None:
-                    resolved[n] = -1 - twin  # same person twice in one file: merged later
-                    self.merged += 1
+                    resolved[n] = -1 - twin  # same person twice in one file: joined later
+                    self.repeated += 1
                     continue
                 for key in _keys(p):
-                    pending[key] = len(fresh)
+                    pending.setdefault(key, len(fresh))
                 fresh.append((n, p))
             else:
+                pid, kind = found
                 resolved[n] = pid
+                if pid not in self.created:
+                    self.found.setdefault(pid, kind)
                 self.enrich(pid, p)
             if progress and n % 500 == 0:
                 progress(n, len(incoming))
@@ -195,7 +259,9 @@ class Importer:
                         "created_at": self.now,
                     }
                 )
-            self.by_name[" ".join(p.name.lower().split())].append(pid)
+            self.by_name[_folded(p.name)].append(
+                (pid, self.orgs.get((p.company or "").strip().lower()))
+            )
             self.enrich(pid, p)
         for n, value in list(resolved.items()):
             if value < 0:
@@ -221,6 +287,8 @@ class Importer:
         for kind, value in points:
             if (kind, value) not in self.by_key:
                 self.by_key[(kind, value)] = pid
+                if kind in STRONG:
+                    self.kinds_of[pid].add(kind)
                 if kind == "import" and len(points) > 1:
                     continue  # an email, link or phone recognises them; no key needed
                 self.point_rows.append(

@@ -6,6 +6,7 @@ and running it again changes nothing."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -31,13 +32,31 @@ class ProblemPublic(BaseModel):
     reason: str
 
 
+#: How the report names each kind of key.
+KEY_WORDS = {
+    "email": "email",
+    "url": "link",
+    "phone": "phone",
+    "uid": "card UID",
+    "import": "earlier import",
+    "name": "name",
+}
+
+
 class ImportReport(BaseModel):
     source: str
     files: dict[str, int]
     created: int
     updated: int
     unchanged: int
-    merged: int
+    matched: int
+    """People known before the import whom its rows recognised (updated or unchanged)."""
+    repeated: int
+    """Rows that repeated a person seen earlier in the same file (joined to them)."""
+    matched_by: dict[str, int]
+    """The known people, by what recognised them: ``email``,
+    ``url``, ``phone``, ``uid``, ``import`` (the key an earlier import gave a row without
+    those) or ``name`` (a recommendation naming the one person of that name)."""
     recommendations: int
     interactions: int
     skipped: list[ProblemPublic]
@@ -169,20 +188,31 @@ def import_batch(
         if batch.profile:
             _store_profile(uow, batch.profile)
         uow.commit()
-        all_ids = set(ids.values())
+        matched_by = Counter(importer.found.values())
+        updated = len(importer.updated - importer.created)
         return ImportReport(
             source=batch.source,
             files=batch.files,
             created=len(importer.created),
-            updated=len(importer.updated - importer.created),
-            unchanged=len(all_ids - importer.created - importer.updated),
-            merged=importer.merged,
+            updated=updated,
+            unchanged=len(importer.found) - updated,
+            matched=len(importer.found),
+            repeated=importer.repeated,
+            matched_by=dict(sorted(matched_by.items())),
             recommendations=len(rec_rows),
             interactions=len(interaction_rows),
             skipped=[ProblemPublic(**vars(p)) for p in batch.skipped],
             errors=[ProblemPublic(**vars(p)) for p in batch.errors],
             unknown_files=batch.unknown_files,
         )
+
+
+def matched_words(report: ImportReport) -> str:
+    """``812 by link, 60 by email``: how the known people were recognised."""
+    return ", ".join(
+        f"{n:,} by {KEY_WORDS.get(kind, kind)}"
+        for kind, n in sorted(report.matched_by.items(), key=lambda pair: -pair[1])
+    )
 
 
 def _chunks(ids: Iterable[int], size: int) -> Iterable[list[int]]:

@@ -12,13 +12,13 @@ from goodword.domain.etiquette import Etiquette
 from goodword.domain.vocabulary import Tier, parse_choice
 from goodword.schemas.network import (
     NotePublic,
+    PersonAdded,
     PersonCreate,
     PersonDetail,
-    PersonFilter,
     PersonPublic,
     PersonUpdate,
 )
-from goodword.services.field_values import clean_email, clean_phone, clean_tag
+from goodword.services.field_values import clean_email, clean_phone, clean_tag, clean_url
 from goodword.services.lookup import ref, resolve_person
 from goodword.services.organizations import company_for
 from goodword.services.record_links import add_note
@@ -28,7 +28,6 @@ from goodword.storage.tables import (
     ContactPoint,
     Interaction,
     Note,
-    Organization,
     PastPosition,
     Person,
     Skill,
@@ -107,7 +106,32 @@ def public(uow: UnitOfWork, person: Person) -> PersonPublic:
     )
 
 
-def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPublic:
+def _held_by_others(uow: UnitOfWork, person: Person) -> list[str]:
+    """An email, link or phone of this person that someone else already has: worth a
+    warning (they may be one person — see ``goodword duplicates``), never a refusal."""
+    points = [(c.kind, c.value) for c in person.contact_points]
+    if not points:
+        return []
+    rows = uow.session.execute(
+        select(ContactPoint.kind, ContactPoint.value, Person.id, Person.name)
+        .join(Person, Person.id == ContactPoint.person_id)
+        .where(
+            ContactPoint.workspace_id == uow.workspace_id,
+            ContactPoint.person_id != person.id,
+            ContactPoint.value.in_([value for _, value in points]),
+        )
+        .order_by(Person.id)
+    )
+    words = {"email": "the email", "url": "the link", "phone": "the phone"}
+    return [
+        f"{words.get(kind, kind)} {value} already belongs to {name} (#{pid}); if they are one "
+        f'person, merge them: goodword merge "#{pid}" "#{person.id}"'
+        for kind, value, pid, name in rows
+        if (kind, value) in points
+    ]
+
+
+def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonAdded:
     with uow:
         name = data.name.strip()
         if not name:
@@ -129,9 +153,11 @@ def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPubl
         uow.session.add(person)
         _add_contacts(uow, person, "email", [clean_email(e) for e in data.emails])
         _add_contacts(uow, person, "phone", [clean_phone(p) for p in data.phones])
-        _add_contacts(uow, person, "url", [u.strip() for u in data.urls if u.strip()])
+        _add_contacts(uow, person, "url", [u for u in map(clean_url, data.urls) if u])
         _add_skills(uow, person, data.skills)
         _add_tags(uow, person, data.tags)
+        uow.session.flush()
+        warnings = _held_by_others(uow, person)
         if data.note and data.note.strip():
             uow.session.flush()
             uow.session.add(
@@ -142,7 +168,7 @@ def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonPubl
                     created_at=now,
                 )
             )
-        result = public(uow, person)
+        result = PersonAdded(**public(uow, person).model_dump(), warnings=warnings)
         uow.commit()
         return result
 
@@ -183,7 +209,7 @@ def edit_person(uow: UnitOfWork, query: str, changes: PersonUpdate, now: datetim
             person.cadence_days = changes.cadence_days
         _add_contacts(uow, person, "email", [clean_email(e) for e in changes.add_emails])
         _add_contacts(uow, person, "phone", [clean_phone(p) for p in changes.add_phones])
-        _add_contacts(uow, person, "url", [u.strip() for u in changes.add_urls if u.strip()])
+        _add_contacts(uow, person, "url", [u for u in map(clean_url, changes.add_urls) if u])
         _add_skills(uow, person, changes.add_skills)
         drop = {s.strip().lower() for s in changes.remove_skills}
         person.skills = [s for s in person.skills if s.name.lower() not in drop]
@@ -204,45 +230,6 @@ def show_person(uow: UnitOfWork, query: str) -> PersonDetail:
             notes=[NotePublic(id=n.id, body=n.body, created_at=n.created_at) for n in notes],
             timeline=person_timeline(uow, person),
         )
-
-
-def list_people(uow: UnitOfWork, filters: PersonFilter) -> list[PersonPublic]:
-    with uow:
-        query = select(Person).where(Person.workspace_id == uow.workspace_id)
-        if filters.text:
-            needle = filters.text.strip().lower()
-            query = query.where(
-                func.lower(Person.name).contains(needle, autoescape=True)
-                | Person.id.in_(
-                    select(ContactPoint.person_id).where(
-                        func.lower(ContactPoint.value).contains(needle, autoescape=True)
-                    )
-                )
-                | func.lower(func.coalesce(Person.title, "")).contains(needle, autoescape=True)
-            )
-        if filters.company:
-            query = query.join(Organization, Person.organization_id == Organization.id).where(
-                func.lower(Organization.name).contains(filters.company.lower(), autoescape=True)
-            )
-        if filters.tag:
-            query = query.where(
-                Person.id.in_(select(Tag.person_id).where(Tag.name == clean_tag(filters.tag)))
-            )
-        if filters.skill:
-            query = query.where(
-                Person.id.in_(
-                    select(Skill.person_id).where(
-                        func.lower(Skill.name) == filters.skill.strip().lower()
-                    )
-                )
-            )
-        query = query.order_by(func.lower(Person.name), Person.id)
-        if filters.limit:
-            query = query.limit(filters.limit)
-        people = list(uow.session.scalars(query).unique())
-        etiquette = load_etiquette(uow)
-        last = last_interactions(uow, [p.id for p in people])
-        return [to_public(p, etiquette, last.get(p.id)) for p in people]
 
 
 def tag_person(

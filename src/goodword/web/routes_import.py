@@ -39,4 +39,6 @@ async def import_upload(page: PageDep) -> Response:
         report = await run_in_threadpool(importing.import_batch, page.uow(), batch, page.now)
     except DomainError as error:
         return page.failed("/import", error)
-    return page.render("import.html", report=report, fields=FIELDS)
+    return page.render(
+        "import.html", report=report, fields=FIELDS, matched_words=importing.matched_words(report)
+    )

@@ -20,6 +20,7 @@ from goodword.services import (
     ledger,
     matching,
     people,
+    people_listing,
     referral_milestones,
     referrals,
 )
@@ -32,6 +33,9 @@ Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
 Filter = Annotated[str | None, Query(max_length=300)]
 
 
+PAGE_SIZE = 50
+
+
 @router.get("/people")
 def people_list(
     page: PageDep,
@@ -39,10 +43,22 @@ def people_list(
     company: Filter = None,
     tag: Filter = None,
     skill: Filter = None,
+    start: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
-    filters = PersonFilter(text=q, company=company, tag=tag, skill=skill, limit=500)
-    found = people.list_people(page.uow(), filters)
-    return page.render("people.html", people=found, filters=filters)
+    filters = PersonFilter(text=q, company=company, tag=tag, skill=skill, limit=PAGE_SIZE)
+    uow = page.uow()
+    total = people_listing.count_people(uow, filters)
+    found = people_listing.list_people(uow, filters, start)
+    query = {k: v for k, v in {"q": q, "company": company, "tag": tag, "skill": skill}.items() if v}
+    return page.render(
+        "people.html",
+        people=found,
+        filters=filters,
+        total=total,
+        start=start,
+        size=PAGE_SIZE,
+        query=query,
+    )
 
 
 @router.post("/people")
@@ -58,6 +74,8 @@ def person_add(page: PageDep, form: Form) -> Response:
         person = people.add_person(page.uow(), data, page.now)
     except (DomainError, ValidationError) as error:
         return page.failed("/people", invalid(error))
+    for warning in person.warnings:
+        flash(page.request, warning.split("; if they")[0] + ": see Duplicates.", "error")
     return page.done(f"/people/{person.id}", f"{person.name} added.")
 
 
