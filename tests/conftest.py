@@ -24,6 +24,9 @@ from goodword.storage.unit_of_work import UnitOfWork
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
 PG_ENV = "GOODWORD_TEST_POSTGRES_URL"
+# Days depend on the time zone (the workspace's, else this machine's): tests that do not
+# set one live in UTC, wherever they run. Tests of other zones set it themselves.
+os.environ["TZ"] = "UTC"
 BACKENDS = ["sqlite", "postgresql"]
 
 

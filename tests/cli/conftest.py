@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,8 @@ class Cli:
 
     db: str
     data_dir: Path
+    extra: dict[str, str] = field(default_factory=dict)
+    """More environment for the next commands (another clock, another machine zone)."""
 
     def env(self) -> dict[str, str]:
         return {
@@ -29,6 +31,7 @@ class Cli:
             "GOODWORD_DATA_DIR": str(self.data_dir),
             "GOODWORD_DATABASE_URL": "",
             "COLUMNS": "160",
+            **self.extra,
         }
 
     def __call__(self, *args: str, input: str | None = None, db: bool = True) -> Result:

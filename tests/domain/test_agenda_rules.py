@@ -59,7 +59,7 @@ def test_unthanked_referral_five_days_old_is_an_overdue_thank_with_its_reason() 
     thank = next(i for i in items if i.kind is ItemKind.THANK)
     assert thank.overdue_days == 3 and thank.person == ANA
     assert "Ana Silva referred Dee Park to you 5 days ago" in thank.reason
-    assert "3 days overdue" in thank.reason
+    assert "— 3 days late" in thank.reason and thank.overdue == "3 days late"
     assert thank.draft == "goodword draft thank-you --referral 1"
     assert items[0] is thank  # a debt of gratitude comes first
 

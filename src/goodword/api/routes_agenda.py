@@ -10,7 +10,6 @@ from sqlalchemy import Engine
 from goodword.api.deps import Now, Uow, User, engine, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
-from goodword.domain.dates import parse_as_of
 from goodword.drafts.rendering import DRAFT_KINDS
 from goodword.interop.uploads import read_upload
 from goodword.schemas.accounts import UserPublic, WorkspacePublic
@@ -37,7 +36,7 @@ def get_agenda(
     limit: Annotated[int | None, Query(ge=1, le=500)] = None,
 ) -> AgendaPublic:
     """What you owe to whom today, and why, most important first."""
-    return agenda.today(uow, now, parse_as_of(on, now), kind, limit)
+    return agenda.today(uow, now, on, kind, limit)
 
 
 @router.get("/drafts/{kind}", tags=["drafts"])

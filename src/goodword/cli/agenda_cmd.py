@@ -12,7 +12,6 @@ from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.render import console, day, emit
 from goodword.domain.agenda_items import ItemKind
-from goodword.domain.dates import parse_as_of
 from goodword.services import agenda
 from goodword.services.agenda import AgendaPublic
 
@@ -34,7 +33,7 @@ def show_agenda(result: AgendaPublic, title: str | None = None) -> None:
     heading = title or f"Today, {day(result.on)}: {total} thing{'s' if total != 1 else ''} to do"
     console.print(Text(heading, "bold"))
     for number, item in enumerate(result.items, 1):
-        late = f", {item.overdue_days} days overdue" if item.overdue_days else ""
+        late = f", {item.overdue}" if item.overdue_days else ""
         who = f" · {item.person.name}" if item.person else ""
         line = Text(f"{number:>2}. ", "dim")
         line.append(item.kind, "bold red" if item.overdue_days else "bold")
@@ -67,5 +66,5 @@ def today(
     Example: goodword today --limit 10
     """
     now = deps.clock()
-    result = agenda.today(deps.uow(ctx), now, parse_as_of(on, now), kind or [], limit)
+    result = agenda.today(deps.uow(ctx), now, on, kind or [], limit)
     emit(as_json, result, show_agenda)

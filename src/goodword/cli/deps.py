@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 import typer
 from sqlalchemy import Engine
 
+from goodword.cli.render import use_zone
 from goodword.domain.dates import as_utc
 from goodword.domain.errors import InvalidValue
+from goodword.services.time_zones import workspace_zone
 from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.engine import make_engine, resolve_url
 from goodword.storage.migrate import ensure_current
@@ -36,6 +38,7 @@ class State:
 
     db: str | None = None
     engines: dict[str, Engine] = field(default_factory=dict)
+    zone_read: bool = False
 
     def engine(self, default_name: str = "goodword") -> tuple[str, Engine, bool]:
         url, chosen = resolve_url(self.db, default_name)
@@ -60,6 +63,11 @@ def state(ctx: typer.Context) -> State:
 
 
 def uow(ctx: typer.Context) -> UnitOfWork:
-    """A unit of work on the local workspace of the chosen (or default) database."""
+    """A unit of work on the local workspace of the chosen (or default) database; days are
+    shown in that workspace's time zone from here on."""
     _, engine, _ = state(ctx).engine()
-    return UnitOfWork(engine, ensure_workspace(engine, LOCAL_WORKSPACE, clock()))
+    work = UnitOfWork(engine, ensure_workspace(engine, LOCAL_WORKSPACE, clock()))
+    if not state(ctx).zone_read:
+        use_zone(workspace_zone(work))
+        state(ctx).zone_read = True
+    return work

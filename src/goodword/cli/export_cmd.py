@@ -12,7 +12,6 @@ from goodword.cli import deps
 from goodword.cli.files import write_atomically
 from goodword.cli.options import Json
 from goodword.cli.render import done, emit
-from goodword.domain.dates import parse_as_of
 from goodword.services import contact_exports, exports
 
 app = typer.Typer(help="Export: the agenda as a calendar, CSV files, vCard.", no_args_is_help=True)
@@ -33,7 +32,7 @@ def ics(
     Example: goodword export ics --out ~/goodword.ics
     """
     now = deps.clock()
-    data, count = exports.agenda_ics(deps.uow(ctx), now, parse_as_of(on, now))
+    data, count = exports.agenda_ics(deps.uow(ctx), now, on)
     if str(out) == "-":
         sys.stdout.buffer.write(data)
         return

@@ -11,7 +11,7 @@ import typer
 from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.program_flow_cmd import ProgramArg, _program
-from goodword.cli.render import done, emit, table
+from goodword.cli.render import day, done, emit, table
 from goodword.cli.render import fields as render_fields
 from goodword.schemas.programmes import StoryCreate
 from goodword.services import programme_community, programme_stats
@@ -110,6 +110,6 @@ def stories(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> N
         lambda found: table(
             "Stories",
             ["#", "title", "advocate", "consent", "since"],
-            [(s.id, s.title, s.advocate, s.consent, s.consent_at.date()) for s in found],
+            [(s.id, s.title, s.advocate, s.consent, day(s.consent_at)) for s in found],
         ),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -37,8 +37,22 @@ def emit(as_json: bool, data: T, show: Callable[[T], None]) -> None:
         show(data)
 
 
+_zone: list[tzinfo] = []
+"""The zone this invocation shows days in (the workspace's), once a command opened it."""
+
+
+def use_zone(zone: tzinfo) -> None:
+    _zone[:] = [zone]
+
+
+def local(value: datetime) -> datetime:
+    """An instant as the user's clock shows it."""
+    return value.astimezone(_zone[0]) if _zone else value
+
+
 def day(value: datetime | None) -> str:
-    return value.date().isoformat() if value else "—"
+    """The user's calendar day of an instant."""
+    return local(value).date().isoformat() if value else "—"
 
 
 def table(

@@ -11,7 +11,7 @@ import typer
 
 from goodword.cli import deps
 from goodword.cli.options import Json
-from goodword.cli.render import console, done, emit, table
+from goodword.cli.render import console, day, done, emit, table
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.accounts import UserCreate
 from goodword.services import accounts
@@ -113,6 +113,6 @@ def user_list(ctx: typer.Context, as_json: Json = False) -> None:
         lambda us: table(
             "Accounts",
             ["id", "email", "name", "since"],
-            [[u.id, u.email, u.name, u.created_at.date()] for u in us],
+            [[u.id, u.email, u.name, day(u.created_at)] for u in us],
         ),
     )

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from goodword.domain.agenda_facts import Who
+from goodword.domain.dates import days_between, iso_day
+from goodword.domain.time_words import lateness
 
 
 class ItemKind(StrEnum):
@@ -67,6 +69,8 @@ class AgendaItem:
     due: datetime
     overdue_days: int
     priority: int
+    overdue: str
+    """How late, as a person says it ("3 days late", "over a year late"); empty if not."""
     reason: str
     draft: str
     """The command that drafts its message (``draft_ref`` says the same as data)."""
@@ -82,20 +86,17 @@ class AgendaItem:
 
 
 def overdue_days(due: datetime, on: datetime) -> int:
-    return max(0, (on.date() - due.date()).days)
+    """Whole days past ``due``, counted in the user's calendar (``on`` carries the zone)."""
+    return max(0, days_between(due, on))
+
+
+def on_day(at: datetime, on: datetime) -> str:
+    """The user's calendar day of ``at``, e.g. ``2026-11-20``."""
+    return iso_day(at, on)
 
 
 def priority(kind: ItemKind, late: int, bonus: int = 0) -> int:
     return min(100, BASE_PRIORITY[kind] + min(OVERDUE_CAP, OVERDUE_POINTS_PER_DAY * late) + bonus)
-
-
-def ago(at: datetime, on: datetime) -> str:
-    days = (on.date() - at.date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
 
 
 def with_article(noun: str) -> str:
@@ -104,9 +105,7 @@ def with_article(noun: str) -> str:
 
 
 def late_clause(late: int) -> str:
-    if late <= 0:
-        return ""
-    return f" — {late} day{'s' if late != 1 else ''} overdue"
+    return f" — {lateness(late)}" if late > 0 else ""
 
 
 def item(
@@ -129,6 +128,7 @@ def item(
         due=due,
         overdue_days=late,
         priority=priority(kind, late, bonus),
+        overdue=lateness(late),
         reason=reason,
         draft=draft.command,
         done=done,

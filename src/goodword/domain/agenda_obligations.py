@@ -12,9 +12,10 @@ from goodword.domain.agenda_items import (
     AgendaItem,
     DraftRef,
     ItemKind,
-    ago,
     item,
     late_clause,
+    on_day,
+    overdue_days,
     with_article,
 )
 from goodword.domain.etiquette import Etiquette
@@ -24,6 +25,7 @@ from goodword.domain.milestones import (
     MilestoneKind,
     updated_after,
 )
+from goodword.domain.time_words import ago
 from goodword.domain.vocabulary import Outcome
 
 GESTURE = "go beyond an email — a handwritten note, a gift or lunch"
@@ -34,10 +36,6 @@ ENDED = {
     Outcome.NOT_A_FIT: "turned out not to be a fit",
     Outcome.NO_RESPONSE: "ended without a response",
 }
-
-
-def _day(at: datetime) -> str:
-    return at.date().isoformat()
 
 
 def _known_by(at: datetime | None, on: datetime) -> bool:
@@ -73,7 +71,7 @@ def _thanks(
         extra = f"; it could be worth {r.value:,.0f}, so {GESTURE}" if valuable else ""
         reason = (
             f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and has "
-            f"not been thanked{late_clause((on.date() - due.date()).days)}{extra}. "
+            f"not been thanked{late_clause(overdue_days(due, on))}{extra}. "
             "A referral is a gift: thank them first."
         )
         yield item(
@@ -95,7 +93,7 @@ def _thanks(
     ):
         due = outcome.at + timedelta(days=e.thank_within_days)
         reason = (
-            f"{r.referred}, referred by {who.name}, was won on {_day(outcome.at)}: "
+            f"{r.referred}, referred by {who.name}, was won on {on_day(outcome.at, on)}: "
             f"thank {who.name} again and {GESTURE}."
         )
         yield item(
@@ -139,7 +137,7 @@ def _before_contact(
     due = r.referred_at + timedelta(days=e.contact_within_days)
     reason = (
         f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and you "
-        f"have not reached out{late_clause(max(0, (on.date() - due.date()).days))}; "
+        f"have not reached out{late_clause(overdue_days(due, on))}; "
         f"when you do, speak well of {who.name}."
     )
     yield item(
@@ -167,17 +165,17 @@ def _loop(
     if latest.kind is MilestoneKind.OUTCOME:
         what = (
             f"the referral of {r.referred} "
-            f"{ENDED[latest.outcome] if latest.outcome else 'ended'} on {_day(latest.at)}"
+            f"{ENDED[latest.outcome] if latest.outcome else 'ended'} on {on_day(latest.at, on)}"
         )
     elif latest.kind is MilestoneKind.CONTACTED:
-        what = f"you made contact with {r.referred} on {_day(latest.at)}"
+        what = f"you made contact with {r.referred} on {on_day(latest.at, on)}"
     else:
         what = (
-            f"you could not reach {r.referred} ({_day(latest.at)}) — they may reach out "
+            f"you could not reach {r.referred} ({on_day(latest.at, on)}) — they may reach out "
             "again on your behalf"
         )
     due = latest.at + timedelta(days=e.update_referrer_within_days)
-    late = max(0, (on.date() - due.date()).days)
+    late = overdue_days(due, on)
     reason = f"Close the loop with {who.name}: {what}{late_clause(late)}."
     yield item(
         ItemKind.UPDATE_REFERRER,
@@ -202,7 +200,7 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
             f"{rec.person.name} wrote you {with_article(rec.kind)} on "
             f"{PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
             "and has not been "
-            f"thanked{late_clause(max(0, (on.date() - due.date()).days))}."
+            f"thanked{late_clause(overdue_days(due, on))}."
         )
         yield item(
             ItemKind.THANK,
@@ -226,7 +224,7 @@ def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[Agenda
         if expire <= on:
             reason = (
                 f"{a.person.name} has not answered your ask for {what} of "
-                f"{_day(a.asked_at)}; close it as no-response and send a gracious note "
+                f"{on_day(a.asked_at, on)}; close it as no-response and send a gracious note "
                 "that keeps the relationship — no pressure."
             )
             yield item(
@@ -290,12 +288,12 @@ def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
         if rec.has_text:
             reason = (
                 f"Your draft {rec.kind} for {rec.person.name} has waited since "
-                f"{_day(rec.written_at)}; send it on {PLATFORM.get(rec.platform, rec.platform)}."
+                f"{on_day(rec.written_at, on)}; send it on {PLATFORM.get(rec.platform, rec.platform)}."
             )
         else:
             reason = (
                 f"You promised {rec.person.name} {with_article(rec.kind)} "
-                f"on {_day(rec.written_at)}; write it while your memory of "
+                f"on {on_day(rec.written_at, on)}; write it while your memory of "
                 "their work is fresh."
             )
         yield item(

@@ -8,8 +8,16 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from goodword.domain.agenda_facts import AgendaFacts, Moment
-from goodword.domain.agenda_items import AgendaItem, DraftRef, ItemKind, ago, item, late_clause
+from goodword.domain.agenda_items import (
+    AgendaItem,
+    DraftRef,
+    ItemKind,
+    item,
+    late_clause,
+    overdue_days,
+)
 from goodword.domain.etiquette import Etiquette
+from goodword.domain.time_words import ago
 from goodword.domain.vocabulary import Sentiment
 
 #: How much a positive moment says about asking now (seed 004: best after a finished
@@ -121,7 +129,7 @@ def keep_in_touch(facts: AgendaFacts, on: datetime, limit: int) -> Iterator[Agen
             if c.last_at
             else f"you have not been in touch with {c.person.name} since adding them"
         )
-        late = max(0, (on.date() - due.date()).days)
+        late = overdue_days(due, on)
         reason = (
             f"Check in, not only when you need something: {last}, and your {c.tier} "
             f"cadence is every {c.cadence_days} days{late_clause(late)}."

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from icalendar import Calendar, Event
 
 from goodword.domain.agenda_items import AgendaItem
+from goodword.domain.dates import day_of
 
 UID_DOMAIN = "goodword.local"
 TITLES = {
@@ -41,7 +42,7 @@ def agenda_calendar(items: Sequence[AgendaItem], on: datetime, now: datetime) ->
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "goodword agenda")
     for item in items:
-        day = max(item.due.date(), on.date())
+        day = max(day_of(item.due, on), on.date())
         event = Event()
         event.add("uid", f"{item.key}@{UID_DOMAIN}")
         event.add("dtstamp", now)

@@ -14,6 +14,7 @@ from goodword.domain.agenda_items import AgendaItem, ItemKind
 from goodword.domain.vocabulary import parse_choice
 from goodword.schemas.network import Ref
 from goodword.services import agenda_facts as gather
+from goodword.services.time_zones import as_of
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -25,6 +26,8 @@ class AgendaItemPublic(BaseModel):
     about: str
     due: datetime
     overdue_days: int
+    overdue: str
+    """How late, in words ("3 days late", "over a year late"); empty when not late."""
     priority: int
     reason: str
     draft: str
@@ -53,6 +56,7 @@ def public_item(i: AgendaItem) -> AgendaItemPublic:
         about=i.about,
         due=i.due,
         overdue_days=i.overdue_days,
+        overdue=i.overdue,
         priority=i.priority,
         reason=i.reason,
         draft=i.draft,
@@ -63,10 +67,13 @@ def public_item(i: AgendaItem) -> AgendaItemPublic:
     )
 
 
-def agenda_items(uow: UnitOfWork, now: datetime, on: datetime | None = None) -> list[AgendaItem]:
-    """Every item for ``on`` (default: now), most important first."""
-    day = on or now
+def agenda_items(
+    uow: UnitOfWork, now: datetime, on: str | datetime | None = None
+) -> list[AgendaItem]:
+    """Every item for ``on`` (default: now; text as the user typed it, read in their time
+    zone), most important first. Days are the user's calendar days."""
     with uow:
+        day = as_of(uow, on, now)
         e = load_etiquette(uow)
         moments, recent = gather.ask_window(uow, day, e)
         facts = AgendaFacts(
@@ -86,13 +93,15 @@ def agenda_items(uow: UnitOfWork, now: datetime, on: datetime | None = None) -> 
 def today(
     uow: UnitOfWork,
     now: datetime,
-    on: datetime | None = None,
+    on: str | datetime | None = None,
     kinds: list[str] | None = None,
     limit: int | None = None,
 ) -> AgendaPublic:
     wanted = {parse_choice(ItemKind, k, "agenda kind") for k in kinds or []}
-    items = [i for i in agenda_items(uow, now, on) if not wanted or i.kind in wanted]
+    with uow:
+        day = as_of(uow, on, now)
+        items = [i for i in agenda_items(uow, now, day) if not wanted or i.kind in wanted]
     counts = Counter(i.kind.value for i in items)
     if limit is not None:
         items = items[:limit]
-    return AgendaPublic(on=on or now, counts=dict(counts), items=[public_item(i) for i in items])
+    return AgendaPublic(on=day, counts=dict(counts), items=[public_item(i) for i in items])

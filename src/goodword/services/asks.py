@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from goodword.domain.asking import Moment, assess_ask_timing, check_answer, check_follow_up
-from goodword.domain.dates import parse_when
 from goodword.domain.errors import RuleViolation
 from goodword.domain.vocabulary import AskKind, AskStatus, Channel, Sentiment, parse_choice
 from goodword.schemas.practice import AskCreate, AskCreated, AskPublic
 from goodword.services.lookup import get_owned, ref, resolve_person
+from goodword.services.time_zones import moment
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import Ask, Interaction, Referral
 from goodword.storage.unit_of_work import UnitOfWork
@@ -42,7 +42,7 @@ def create_ask(uow: UnitOfWork, data: AskCreate, now: datetime) -> AskCreated:
     with uow:
         kind = parse_choice(AskKind, data.kind, "ask kind")
         channel = parse_choice(Channel, data.channel, "channel")
-        at = parse_when(data.when, now)
+        at = moment(uow, data.when, now)
         if at > now:
             raise RuleViolation(f"the ask on {at.date().isoformat()} is in the future")
         person = resolve_person(uow, data.person)
@@ -90,7 +90,7 @@ def answer_ask(
     with uow:
         status = parse_choice(AskStatus, answer, "answer")
         ask = get_owned(uow, Ask, ask_id, "ask")
-        at = parse_when(when, now)
+        at = moment(uow, when, now)
         check_answer(AskStatus(ask.status), ask.asked_at, status, at, now)
         if referral_id is not None:
             if status is not AskStatus.ACCEPTED:
@@ -114,7 +114,7 @@ def follow_up_ask(
 ) -> AskPublic:
     with uow:
         ask = get_owned(uow, Ask, ask_id, "ask")
-        at = parse_when(when, now)
+        at = moment(uow, when, now)
         check_follow_up(AskStatus(ask.status), ask.asked_at, ask.followed_up_at, at, now)
         ask.followed_up_at = at
         result = to_public(ask)

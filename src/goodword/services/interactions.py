@@ -6,12 +6,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from goodword.domain.dates import parse_when
 from goodword.domain.errors import RuleViolation
 from goodword.domain.vocabulary import InteractionKind, Sentiment, parse_choice
 from goodword.schemas.network import InteractionCreate, InteractionPublic, Ref
 from goodword.services.lookup import resolve_person
 from goodword.services.person_summaries import refresh_people
+from goodword.services.time_zones import moment
 from goodword.storage.tables import Interaction, Person
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -31,7 +31,7 @@ def log_interaction(uow: UnitOfWork, data: InteractionCreate, now: datetime) -> 
     with uow:
         kind = parse_choice(InteractionKind, data.kind, "interaction kind")
         sentiment = parse_choice(Sentiment, data.sentiment, "sentiment")
-        at = parse_when(data.when, now)
+        at = moment(uow, data.when, now)
         if at > now:
             raise RuleViolation(
                 f"the interaction on {at.date().isoformat()} is in the future; log it once it happened"

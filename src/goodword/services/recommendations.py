@@ -6,7 +6,6 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from goodword.domain.dates import parse_when
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.lifecycles import check_recommendation_status
 from goodword.domain.vocabulary import (
@@ -21,6 +20,7 @@ from goodword.schemas.practice import GratitudePublic, RecommendationCreate, Rec
 from goodword.services.gratitude import to_public as gratitude_public
 from goodword.services.lookup import get_owned, ref, resolve_person
 from goodword.services.person_summaries import refresh_people
+from goodword.services.time_zones import moment
 from goodword.storage.tables import Gratitude, Recommendation
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -53,7 +53,7 @@ def add_recommendation(
         status = parse_choice(RecommendationStatus, data.status, "status")
         if kind is RecommendationKind.ENDORSEMENT and not (data.skill and data.skill.strip()):
             raise InvalidValue("an endorsement is for a skill: add --skill")
-        at = parse_when(data.when, now)
+        at = moment(uow, data.when, now)
         if at > now:
             raise RuleViolation(f"a recommendation dated {at.date().isoformat()} is in the future")
         rec = Recommendation(
@@ -84,7 +84,7 @@ def set_recommendation_status(
         new = parse_choice(RecommendationStatus, status, "status")
         rec = get_owned(uow, Recommendation, rec_id, "recommendation")
         check_recommendation_status(RecommendationStatus(rec.status), new)
-        at = parse_when(when, now)
+        at = moment(uow, when, now)
         if at > now or at < rec.written_at:
             raise RuleViolation(
                 f"{new.value} on {at.date().isoformat()} must fall between "
@@ -115,7 +115,7 @@ def thank_for_recommendation(
             raise RuleViolation(
                 f"recommendation #{rec_id} is one you gave; thank-yous are for ones you received"
             )
-        at = parse_when(when, now)
+        at = moment(uow, when, now)
         if at > now or at < rec.written_at:
             raise RuleViolation(
                 f"a thank-you on {at.date().isoformat()} must fall between "

@@ -6,12 +6,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from goodword.domain.dates import parse_when
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.lifecycles import check_reference_transition, shown_company
 from goodword.domain.vocabulary import ReferenceStatus, parse_choice
 from goodword.schemas.practice import ReferenceCreate, ReferencePublic
 from goodword.services.lookup import get_owned, ref, resolve_person
+from goodword.services.time_zones import moment
 from goodword.storage.tables import ReferenceRequest
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -40,7 +40,7 @@ def to_public(request: ReferenceRequest, *, own_record: bool = False) -> Referen
 
 def add_reference_request(uow: UnitOfWork, data: ReferenceCreate, now: datetime) -> ReferencePublic:
     with uow:
-        at = parse_when(data.when, now)
+        at = moment(uow, data.when, now)
         if at > now:
             raise RuleViolation(f"a request dated {at.date().isoformat()} is in the future")
         request = ReferenceRequest(
@@ -78,7 +78,7 @@ def decide_reference(
         request = get_owned(uow, ReferenceRequest, request_id, "reference request")
         new = ReferenceStatus.APPROVED if approve else ReferenceStatus.DENIED
         check_reference_transition(ReferenceStatus(request.status), new)
-        at = _checked_date(when, now, request.requested_at, new.value)
+        at = _checked_date(uow, when, now, request.requested_at, new.value)
         request.status, request.approver, request.decided_at = new.value, approver.strip(), at
         if note:
             request.note = f"{request.note}\n{note}" if request.note else note
@@ -94,15 +94,17 @@ def give_reference(
         request = get_owned(uow, ReferenceRequest, request_id, "reference request")
         check_reference_transition(ReferenceStatus(request.status), ReferenceStatus.GIVEN)
         assert request.decided_at is not None
-        request.given_at = _checked_date(when, now, request.decided_at, "given")
+        request.given_at = _checked_date(uow, when, now, request.decided_at, "given")
         request.status = ReferenceStatus.GIVEN.value
         result = to_public(request, own_record=True)
         uow.commit()
         return result
 
 
-def _checked_date(when: str | None, now: datetime, earliest: datetime, what: str) -> datetime:
-    at = parse_when(when, now)
+def _checked_date(
+    uow: UnitOfWork, when: str | None, now: datetime, earliest: datetime, what: str
+) -> datetime:
+    at = moment(uow, when, now)
     if at > now or at < earliest:
         raise RuleViolation(
             f"{what} on {at.date().isoformat()} must fall between "

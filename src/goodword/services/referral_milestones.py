@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from goodword.domain.dates import parse_when
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.milestones import Milestone, MilestoneKind, check_milestone, settled_at
 from goodword.domain.vocabulary import Direction, GratitudeKind, Outcome, parse_choice
@@ -14,6 +13,7 @@ from goodword.schemas.practice import QualifyingAnswers, ReferralPublic
 from goodword.services.lookup import get_owned
 from goodword.services.person_summaries import refresh_people
 from goodword.services.referrals import domain_milestones, to_public
+from goodword.services.time_zones import moment
 from goodword.storage.tables import Gratitude, Referral, ReferralMilestone
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -76,7 +76,7 @@ def thank_referrer(
             raise RuleViolation(
                 f"referral #{referral_id} is one you gave; thank-yous are for referrals you received"
             )
-        at = parse_when(when, now)
+        at = moment(uow, when, now)
         milestone = Milestone(MilestoneKind.THANKED, at)
         check_milestone(
             Direction.RECEIVED, referral.referred_at, domain_milestones(referral), milestone, now
@@ -110,7 +110,9 @@ def qualify_referral(
                 "give at least one answer: --how-known, --special, --help-relationship or --why-fit"
             )
         referral = _load(uow, referral_id)
-        _record(uow, referral, Milestone(MilestoneKind.QUALIFIED, parse_when(when, now)), now, None)
+        _record(
+            uow, referral, Milestone(MilestoneKind.QUALIFIED, moment(uow, when, now)), now, None
+        )
         referral.qualify_how_known = answers.how_known or referral.qualify_how_known
         referral.qualify_special_situations = (
             answers.special_situations or referral.qualify_special_situations
@@ -135,7 +137,7 @@ def record_contact(
     with uow:
         referral = _load(uow, referral_id)
         kind = MilestoneKind.CONTACTED if succeeded else MilestoneKind.CONTACT_FAILED
-        _record(uow, referral, Milestone(kind, parse_when(when, now)), now, note)
+        _record(uow, referral, Milestone(kind, moment(uow, when, now)), now, note)
         return _finish(uow, referral)
 
 
@@ -163,7 +165,7 @@ def record_outcome(
         _record(
             uow,
             referral,
-            Milestone(MilestoneKind.OUTCOME, parse_when(when, now), result),
+            Milestone(MilestoneKind.OUTCOME, moment(uow, when, now), result),
             now,
             reason,
         )
@@ -190,7 +192,7 @@ def record_referrer_updated(
         _record(
             uow,
             referral,
-            Milestone(MilestoneKind.REFERRER_UPDATED, parse_when(when, now)),
+            Milestone(MilestoneKind.REFERRER_UPDATED, moment(uow, when, now)),
             now,
             note,
         )

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
-from goodword.domain.dates import parse_when
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.milestones import Milestone, MilestoneKind, Stage, derive_stage
 from goodword.domain.vocabulary import Direction, Outcome, ReferralKind, parse_choice
@@ -20,6 +19,7 @@ from goodword.schemas.practice import (
 )
 from goodword.services.lookup import get_owned, ref, resolve_org, resolve_person
 from goodword.services.person_summaries import refresh_people
+from goodword.services.time_zones import moment
 from goodword.services.timeline import referred_label
 from goodword.storage.tables import Opportunity, Referral
 from goodword.storage.unit_of_work import UnitOfWork
@@ -78,8 +78,8 @@ def to_public(uow: UnitOfWork, r: Referral) -> ReferralPublic:
     )
 
 
-def _moment(when: str | None, now: datetime, what: str) -> datetime:
-    at = parse_when(when, now)
+def _moment(uow: UnitOfWork, when: str | None, now: datetime, what: str) -> datetime:
+    at = moment(uow, when, now)
     if at > now:
         raise RuleViolation(f"{what} on {at.date().isoformat()} is in the future")
     return at
@@ -107,7 +107,7 @@ def receive_referral(uow: UnitOfWork, data: ReferralReceive, now: datetime) -> R
             if data.referred_organization
             else None,
             referred_text=data.prospect.strip() if data.prospect else None,
-            referred_at=_moment(data.when, now, "the referral"),
+            referred_at=_moment(uow, data.when, now, "the referral"),
             description=data.description or None,
             value=data.value,
             created_at=now,
@@ -158,7 +158,7 @@ def give_referral(uow: UnitOfWork, data: ReferralGive, now: datetime) -> Referra
             recipient_person=recipient_person,
             recipient_organization=recipient_org,
             opportunity_id=opportunity.id if opportunity else None,
-            referred_at=_moment(data.when, now, "the referral"),
+            referred_at=_moment(uow, data.when, now, "the referral"),
             description=data.description or (opportunity.title if opportunity else None),
             created_at=now,
         )

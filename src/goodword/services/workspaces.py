@@ -9,9 +9,11 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from goodword.domain.dates import zone_named
 from goodword.domain.errors import InvalidValue
 from goodword.domain.etiquette import DESCRIPTIONS, Etiquette, etiquette_from
 from goodword.schemas.practice import SettingPublic
+from goodword.services.time_zones import machine_zone_name
 from goodword.storage.tables import Setting, Workspace
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -27,6 +29,8 @@ TEXT_SETTINGS: dict[str, str] = {
     "smtp_password": "its password (stored in this database; shown as ********)",
     "smtp_tls": "starttls, ssl or none",
     "mail_from": "the sender of programme emails, e.g. Acme Referrals <hello@acme.example>",
+    "timezone": "your time zone (an IANA name like Europe/Berlin): what 'today' and every "
+    "due day mean; this machine's zone when unset",
 }
 SECRET_SETTINGS = frozenset({"smtp_password"})
 MASK = "********"
@@ -86,11 +90,17 @@ def list_settings(uow: UnitOfWork) -> list[SettingPublic]:
         SettingPublic(
             key=key,
             value=MASK if key in SECRET_SETTINGS and stored.get(key) else stored.get(key),
-            default=None,
+            default=_text_default(key),
             description=text,
         )
         for key, text in TEXT_SETTINGS.items()
     ]
+
+
+def _text_default(key: str) -> str | None:
+    if key == "timezone":
+        return machine_zone_name()
+    return None
 
 
 def store_setting(uow: UnitOfWork, key: str, value: str) -> None:
@@ -118,6 +128,8 @@ def _check_text(key: str, value: str) -> str:
         raise InvalidValue(f"smtp_port '{value}' must be a port number like 587")
     if key == "smtp_tls" and value and value not in ("starttls", "ssl", "none"):
         raise InvalidValue(f"smtp_tls '{value}': use starttls, ssl or none")
+    if key == "timezone" and value:
+        value = zone_named(value).key
     if key == "mail_from" and value and "@" not in value:
         raise InvalidValue(f"mail_from '{value}' needs an email address")
     return value

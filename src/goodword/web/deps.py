@@ -17,7 +17,9 @@ from goodword.api.deps import Server, server
 from goodword.domain.errors import DomainError, NotAuthenticated, NotFound
 from goodword.schemas.accounts import UserPublic, WorkspacePublic
 from goodword.services.accounts import get_user, user_workspaces
+from goodword.services.time_zones import workspace_zone
 from goodword.storage.unit_of_work import UnitOfWork
+from goodword.web.dates import install as install_dates
 from goodword.web.security import csrf_ok, csrf_token
 from goodword.web.validation import invalid
 
@@ -50,6 +52,7 @@ class Page:
         return self.server.clock()
 
     def render(self, template: str, status_code: int = 200, **context: Any) -> Response:
+        context.setdefault("zone", workspace_zone(self.uow()))
         return render(self.request, template, status_code, page=self, **context)
 
     def done(self, url: str, message: str) -> Response:
@@ -143,6 +146,7 @@ def _choices() -> dict[str, list[str]]:
 
 
 TEMPLATES.env.globals["choices"] = _choices()
+install_dates(TEMPLATES.env)
 TEMPLATES.env.globals["brief_parts"] = [
     ("looking_for", "What I am looking for"),
     ("ideal_clients", "Ideal clients"),
