@@ -221,6 +221,18 @@ def test_imports_a_linkedin_zip_and_a_vcard(ana: Account) -> None:
         ana.api.post("/api/v1/imports/csv", files={"file": ("a.csv", b"Name\nX\n", "text/csv")}),
         422,
     )
+    [listed] = ana.api.get("/api/v1/imports").json()["items"]
+    assert listed["id"] == report.json()["batch"] and listed["created"] == report.json()["created"]
+    bo = ana.api.get("/api/v1/people", params={"q": "Bo Chen"}).json()["items"][0]
+    ana.api.post("/api/v1/interactions", json={"person": f"#{bo['id']}", "kind": "call"})
+    refused = error_of(ana.api.post(f"/api/v1/imports/{listed['id']}/undo"), 409)
+    assert "1 interaction" in refused["message"]
+    ana.api.delete(f"/api/v1/people/{bo['id']}")
+    undone = ana.api.post(f"/api/v1/imports/{listed['id']}/undo")
+    assert undone.status_code == 200, undone.text
+    assert ana.api.get("/api/v1/people").json()["items"] == []
+    assert ana.api.get("/api/v1/imports").json()["items"] == []
+    error_of(ana.api.post(f"/api/v1/imports/{listed['id']}/undo"), 404)
 
 
 def test_me_and_workspaces(ana: Account) -> None:

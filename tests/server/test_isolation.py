@@ -54,6 +54,7 @@ API_BODIES: dict[tuple[str, str], Any] = {
         "body": "x",
         "consent": "yes",
     },
+    ("POST", "/api/v1/imports/{batch_id}/undo"): None,
 }
 #: Form fields for each page that takes an id, likewise.
 WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
@@ -77,6 +78,7 @@ WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/rewards/{reward_id}/issue"): {"program_id": "{program_id}"},
     ("POST", "/review/{kind}/{item_id}"): {"decision": "approve"},
     ("POST", "/webhooks/{webhook_id}/remove"): {},
+    ("POST", "/import/{batch_id}/undo"): {},
     ("POST", "/programs/{program_id}/stories"): {
         "title": "x",
         "body": "x",
@@ -155,7 +157,10 @@ def ana_records(ana: Account) -> dict[str, int]:
         f"{base}/conversions", json={"lead_id": lead["id"], "external_id": "O-9"}
     ).json()
     hook = api.post("/api/v1/webhooks", json={"url": "https://example.com/hook"}).json()
+    card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ina Imported\nEMAIL:ina@example.com\nEND:VCARD\n"
+    batch = api.post("/api/v1/imports/vcard", files={"file": ("c.vcf", card)}).json()["batch"]
     return {
+        "batch_id": batch,
         "webhook_id": hook["id"],
         "advocate_id": advocate["id"],
         "program_id": program["id"],

@@ -343,3 +343,17 @@ def test_the_intro_page_shows_the_chain_and_the_drafted_request(
     assert "Ana Contact" in page.text and "Would you introduce me to Dee?" in page.text
     nothing = web.get("/intro", params={"target": "Ana Contact", "hops": "1"})
     assert "you already know Ana Contact" in nothing.text
+
+
+def test_an_import_is_undone_from_the_import_page(ana: Account, web: WebClient) -> None:
+    web.login("ana@example.com")
+    card = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ina Imported\nEMAIL:ina@example.com\nEND:VCARD\n"
+    page = web.post("/import", {"source": "vcard"}, files={"file": ("c.vcf", card)})
+    assert "Your imports" in page.text and "Undo…" in page.text
+    batch = ana.api.get("/api/v1/imports").json()["items"][0]["id"]
+    confirm = web.get(f"/import/{batch}/undo")
+    assert "1 person" in confirm.text and "Undo the import" in confirm.text
+    assert ana.api.get("/api/v1/people").json()["items"] != []
+    done = web.post(f"/import/{batch}/undo")
+    assert f"Import #{batch} undone." in done.text
+    assert ana.api.get("/api/v1/people").json()["items"] == []

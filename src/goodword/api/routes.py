@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from goodword.api import (
     routes_agenda,
+    routes_history,
     routes_network,
     routes_practice,
     routes_programmes,
@@ -18,6 +19,7 @@ for module in (
     routes_referrals,
     routes_practice,
     routes_agenda,
+    routes_history,
     routes_programmes,
 ):
     api_router.include_router(module.router)

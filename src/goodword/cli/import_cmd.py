@@ -11,11 +11,13 @@ import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_list, paging
 from goodword.cli.options import Json
-from goodword.cli.render import console, done, emit, table, warn
+from goodword.cli.render import console, day, done, emit, table, warn
 from goodword.interop import google_contacts, linkedin, mapped_csv, vcard
 from goodword.interop.incoming import ImportBatch
-from goodword.services import importing
+from goodword.services import import_batches, import_undo, importing
+from goodword.services.import_batches import ImportBatchPublic
 from goodword.services.importing import ImportReport
 
 app = typer.Typer(
@@ -44,6 +46,11 @@ def show_report(r: ImportReport) -> None:
         f"{r.source}: {r.created:,} created, {r.matched:,} already known{matched} — "
         f"{r.updated:,} of them updated, {r.unchanged:,} unchanged{repeated}; "
         f"{r.recommendations:,} recommendations, {r.interactions:,} interactions"
+        + (
+            f" (import #{r.batch}: `goodword import undo {r.batch}` takes it back)"
+            if r.batch
+            else ""
+        )
     )
     if r.files:
         console.print(
@@ -149,3 +156,66 @@ def import_csv(
         )
         return
     run(ctx, lambda: mapped_csv.read_mapped(path.expanduser(), fields), as_json)
+
+
+@app.command("undo")
+def undo(
+    ctx: typer.Context,
+    batch: Annotated[int, typer.Argument(help="The import's number (goodword imports list).")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    as_json: Json = False,
+) -> None:
+    """Take an import back: everything it brought goes, what it changed is put back as it
+    was. Refused, changing nothing, when something recorded since depends on it.
+
+    Example: goodword import undo 3 --yes
+    """
+    if not yes:
+        removes = import_undo.undo_impact(deps.uow(ctx), batch)
+        what = ", ".join(import_undo.counted(t, n) for t, n in removes.items()) or "nothing"
+        typer.confirm(f"Undo import #{batch}, removing {what}?", abort=True)
+    report = import_undo.undo_import(deps.uow(ctx), batch, deps.clock())
+    emit(
+        as_json,
+        report,
+        lambda r: done(
+            f"import #{r.batch} ({r.source}) undone: removed "
+            + (", ".join(import_undo.counted(t, n) for t, n in r.removed.items()) or "nothing")
+        ),
+    )
+
+
+imports_app = typer.Typer(help="The imports you ran, each one a batch you can undo.")
+
+IMPORTS: Columns[ImportBatchPublic] = Columns(
+    "Imports",
+    ["batch", "when", "source", "files", "created", "known", "updated"],
+    lambda b: [
+        b.id,
+        day(b.created_at),
+        b.source,
+        ", ".join(b.files),
+        f"{b.created:,}",
+        f"{b.matched:,}",
+        f"{b.updated:,}",
+    ],
+    empty="no imports yet",
+)
+
+
+@imports_app.command("list")
+def list_imports(
+    ctx: typer.Context,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
+    """The imports that can be undone, newest first.
+
+    Example: goodword imports list
+    """
+    p = paging(limit, every, as_json, as_jsonl)
+    uow = deps.uow(ctx)
+    total = import_batches.count_imports(uow)
+    emit_list(IMPORTS, import_batches.list_imports(uow, p.take), total, p)

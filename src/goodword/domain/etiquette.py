@@ -26,6 +26,7 @@ DESCRIPTIONS: dict[str, str] = {
     "cadence_acquaintance_days": "keep-in-touch cadence for the acquaintance tier",
     "agenda_suggestions": "how many ask, reciprocate and keep-in-touch suggestions to list",
     "high_value_referral": "a referral worth at least this much deserves more than an email",
+    "history_horizon_days": "acts older than this are history: counted, never overdue duties",
 }
 
 #: Settings that are not a number of days: their own bounds.
@@ -52,6 +53,7 @@ class Etiquette:
     cadence_acquaintance_days: int = 365
     agenda_suggestions: int = 10
     high_value_referral: int = 5000
+    history_horizon_days: int = 60
 
     def cadence_for(self, tier: Tier) -> int:
         return int(getattr(self, f"cadence_{tier.value}_days"))

@@ -100,8 +100,10 @@ def insert_with_ids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -
 
 
 class Importer:
-    def __init__(self, uow: UnitOfWork, now: datetime) -> None:
+    def __init__(self, uow: UnitOfWork, now: datetime, batch_id: int | None = None) -> None:
         self.uow, self.now, self.ws = uow, now, uow.workspace_id
+        self.batch = batch_id
+        """Every row this import writes carries its batch, so the import can be undone."""
         self._strength_of: dict[datetime | None, int] = {}
         session = uow.session
         self.by_key: dict[tuple[str, str], int] = {}
@@ -165,7 +167,13 @@ class Importer:
         if unique:
             fresh = list(unique.values())
             rows: list[dict[str, Any]] = [
-                {"workspace_id": self.ws, "name": n, "created_at": self.now, "updated_at": self.now}
+                {
+                    "workspace_id": self.ws,
+                    "name": n,
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                    "import_batch_id": self.batch,
+                }
                 for n in fresh
             ]
             ids = insert_with_ids(self.uow, table_of(Organization), rows)
@@ -243,6 +251,7 @@ class Importer:
                 "last_interaction_at": p.connected_on,
                 "strength": self._first_strength(p.connected_on),
                 "strength_at": self.now,
+                "import_batch_id": self.batch,
             }
             for _, p in fresh
         ]
@@ -257,6 +266,7 @@ class Importer:
                         "person_id": pid,
                         "body": p.note,
                         "created_at": self.now,
+                        "import_batch_id": self.batch,
                     }
                 )
             self.by_name[_folded(p.name)].append(
@@ -297,18 +307,33 @@ class Importer:
                         "person_id": pid,
                         "kind": kind,
                         "value": _stored(kind, value),
+                        "import_batch_id": self.batch,
                     }
                 )
                 changed = kind != "import"
         for skill in p.skills:
             if (pid, skill.lower()) not in self.skills:
                 self.skills.add((pid, skill.lower()))
-                self.skill_rows.append({"workspace_id": self.ws, "person_id": pid, "name": skill})
+                self.skill_rows.append(
+                    {
+                        "workspace_id": self.ws,
+                        "person_id": pid,
+                        "name": skill,
+                        "import_batch_id": self.batch,
+                    }
+                )
                 changed = True
         for tag in (t.strip().lower() for t in p.tags if t.strip()):
             if (pid, tag) not in self.tags:
                 self.tags.add((pid, tag))
-                self.tag_rows.append({"workspace_id": self.ws, "person_id": pid, "name": tag})
+                self.tag_rows.append(
+                    {
+                        "workspace_id": self.ws,
+                        "person_id": pid,
+                        "name": tag,
+                        "import_batch_id": self.batch,
+                    }
+                )
                 changed = True
         if changed and pid not in self.created:
             self.updated.add(pid)

@@ -15,8 +15,10 @@ from pydantic import BaseModel
 from sqlalchemy import insert, select
 
 from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
+from goodword.services.import_batches import Journal, close_batch, open_batch
 from goodword.services.import_matching import Importer, Progress
 from goodword.services.person_summaries import refresh_people
+from goodword.services.workspaces import text_setting
 from goodword.storage.base import table_of
 from goodword.storage.tables import (
     Interaction,
@@ -44,6 +46,9 @@ KEY_WORDS = {
 
 
 class ImportReport(BaseModel):
+    batch: int | None
+    """The import's batch: ``goodword import undo BATCH`` takes it back (none when the
+    import changed nothing)."""
     source: str
     files: dict[str, int]
     created: int
@@ -92,7 +97,8 @@ def import_batch(
 ) -> ImportReport:
     _drop_oversized(batch)
     with uow:
-        importer = Importer(uow, now)
+        record = open_batch(uow, batch.source, batch.files, now)
+        importer = Importer(uow, now, record.id)
         ids = importer.people(batch.people, progress)
         connected = {
             (pid, at.date())
@@ -115,6 +121,7 @@ def import_batch(
                         "occurred_at": p.connected_on,
                         "created_at": now,
                         "note": f"Connected on {batch.source}",
+                        "import_batch_id": record.id,
                     }
                 )
         others = importer.people([r.person for r in batch.recommendations], None, by_name=True)
@@ -149,6 +156,8 @@ def import_batch(
                         "written_at": r.written_at,
                         "sent_at": r.written_at,
                         "published_at": r.written_at if r.published else None,
+                        "recorded_at": now,
+                        "import_batch_id": record.id,
                     }
                 )
         invited = importer.people([i.person for i in batch.interactions], None, by_name=True)
@@ -172,6 +181,7 @@ def import_batch(
                         "occurred_at": i.at,
                         "created_at": now,
                         "note": i.note,
+                        "import_batch_id": record.id,
                     }
                 )
         importer.flush()
@@ -183,14 +193,19 @@ def import_batch(
         # known people, and new ones who also got invitations or recommendations, change.
         extra = {int(r["person_id"]) for r in rec_rows} | set(invited.values())
         just_connected = {int(r["person_id"]) for r in interaction_rows} - extra
-        for chunk in _chunks(sorted(extra | (just_connected - importer.created)), 500):
+        journal = Journal()
+        touched = sorted(extra | (just_connected - importer.created))
+        journal.people_before(uow, [pid for pid in touched if pid not in importer.created])
+        for chunk in _chunks(touched, 500):
             refresh_people(uow, chunk, now)
-        if batch.profile:
+        journal.people_after(uow)
+        if batch.profile and _profile_text(batch.profile) != text_setting(uow, PROFILE):
+            journal.setting_before(uow, PROFILE)
             _store_profile(uow, batch.profile)
-        uow.commit()
         matched_by = Counter(importer.found.values())
         updated = len(importer.updated - importer.created)
-        return ImportReport(
+        report = ImportReport(
+            batch=record.id,
             source=batch.source,
             files=batch.files,
             created=len(importer.created),
@@ -205,6 +220,13 @@ def import_batch(
             errors=[ProblemPublic(**vars(p)) for p in batch.errors],
             unknown_files=batch.unknown_files,
         )
+        if importer.created or importer.updated or rec_rows or interaction_rows or journal.settings:
+            close_batch(record, report, journal)
+        else:  # an import that changed nothing leaves nothing behind, not even itself
+            uow.session.delete(record)
+            report.batch = None
+        uow.commit()
+        return report
 
 
 def matched_words(report: ImportReport) -> str:
@@ -221,10 +243,17 @@ def _chunks(ids: Iterable[int], size: int) -> Iterable[list[int]]:
         yield items[start : start + size]
 
 
+PROFILE = "linkedin_profile"
+
+
+def _profile_text(profile: dict[str, object]) -> str:
+    return json.dumps(profile, ensure_ascii=False, sort_keys=True)
+
+
 def _store_profile(uow: UnitOfWork, profile: dict[str, object]) -> None:
-    stored = uow.session.get(Setting, (uow.workspace_id, "linkedin_profile"))
-    value = json.dumps(profile, ensure_ascii=False, sort_keys=True)
+    stored = uow.session.get(Setting, (uow.workspace_id, PROFILE))
+    value = _profile_text(profile)
     if stored is None:
-        uow.session.add(Setting(workspace_id=uow.workspace_id, key="linkedin_profile", value=value))
+        uow.session.add(Setting(workspace_id=uow.workspace_id, key=PROFILE, value=value))
     else:
         stored.value = value

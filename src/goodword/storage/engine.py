@@ -47,7 +47,14 @@ def resolve_url(db: str | None, default_name: str = "goodword") -> tuple[str, bo
     return to_url(str(default_database_path(default_name))), False
 
 
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's own lower() folds ASCII only ("Émile" stays "Émile"); PostgreSQL's folds
+    # every letter. The same names must match on both, so SQLite gets Python's.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
+from goodword.storage.history_tables import Imported
 
 
 class Workspace(Base):
@@ -40,7 +41,7 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class Organization(WorkspaceOwned, Base):
+class Organization(WorkspaceOwned, Imported, Base):
     __tablename__ = "organizations"
     __table_args__ = (UniqueConstraint("workspace_id", "name"),)
     name: Mapped[str] = mapped_column(String(300))
@@ -50,7 +51,7 @@ class Organization(WorkspaceOwned, Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Person(WorkspaceOwned, Base):
+class Person(WorkspaceOwned, Imported, Base):
     __tablename__ = "people"
     __table_args__ = (
         Index("ix_people_keep_in_touch", "workspace_id", "tier", "last_interaction_at"),
@@ -100,7 +101,7 @@ class Person(WorkspaceOwned, Base):
 Index("ix_people_folded_name", Person.workspace_id, func.lower(Person.name), Person.id)
 
 
-class ContactPoint(WorkspaceOwned, Base):
+class ContactPoint(WorkspaceOwned, Imported, Base):
     __tablename__ = "contact_points"
     __table_args__ = (UniqueConstraint("person_id", "kind", "value"),)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
@@ -109,7 +110,7 @@ class ContactPoint(WorkspaceOwned, Base):
     label: Mapped[str | None] = mapped_column(String(100))
 
 
-class Skill(WorkspaceOwned, Base):
+class Skill(WorkspaceOwned, Imported, Base):
     __tablename__ = "skills"
     __table_args__ = (UniqueConstraint("person_id", "name"),)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
@@ -119,7 +120,7 @@ class Skill(WorkspaceOwned, Base):
 _ONE_SUBJECT = "(person_id IS NULL) <> (organization_id IS NULL)"
 
 
-class Tag(WorkspaceOwned, Base):
+class Tag(WorkspaceOwned, Imported, Base):
     __tablename__ = "tags"
     __table_args__ = (
         CheckConstraint(_ONE_SUBJECT, name="one_subject"),
@@ -134,7 +135,7 @@ class Tag(WorkspaceOwned, Base):
     name: Mapped[str] = mapped_column(String(100), index=True)
 
 
-class Note(WorkspaceOwned, Base):
+class Note(WorkspaceOwned, Imported, Base):
     __tablename__ = "notes"
     __table_args__ = (CheckConstraint(_ONE_SUBJECT, name="one_subject"),)
     person_id: Mapped[int | None] = mapped_column(
@@ -147,7 +148,7 @@ class Note(WorkspaceOwned, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class Interaction(WorkspaceOwned, Base):
+class Interaction(WorkspaceOwned, Imported, Base):
     __tablename__ = "interactions"
     __table_args__ = (
         Index("ix_interactions_person_time", "person_id", "occurred_at"),

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
+from goodword.storage.history_tables import Imported
 from goodword.storage.network_tables import Organization, Person
 
 _PERSON = "people.id"
@@ -63,6 +64,8 @@ class Referral(WorkspaceOwned, Base):
     # When the referral stopped owing anything (thanked, loop closed); see
     # domain.milestones.settled_at. Open referrals have NULL, so the agenda finds them fast.
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    history_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the user filed it as history: it owes nothing any more (it still counts)."""
 
     referrer: Mapped[Person | None] = relationship(foreign_keys=[referrer_id], lazy="selectin")
     referred_person: Mapped[Person | None] = relationship(
@@ -135,11 +138,13 @@ class Ask(WorkspaceOwned, Base):
     forced: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    history_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the user filed it as history (closed without an answer; no follow-up owed)."""
 
     person: Mapped[Person] = relationship(lazy="selectin")
 
 
-class Recommendation(WorkspaceOwned, Base):
+class Recommendation(WorkspaceOwned, Imported, Base):
     __tablename__ = "recommendations"
     __table_args__ = (Index("ix_recommendations_open", "workspace_id", "direction", "status"),)
     person_id: Mapped[int] = mapped_column(ForeignKey(_PERSON, ondelete="CASCADE"), index=True)
@@ -152,6 +157,10 @@ class Recommendation(WorkspaceOwned, Base):
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When goodword learnt of it (an import brings years-old ones); unknown for old rows."""
+    history_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the user filed it as history: no thank-you is owed (it still counts)."""
 
     person: Mapped[Person] = relationship(lazy="selectin")
 

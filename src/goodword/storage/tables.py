@@ -2,6 +2,7 @@
 
 from goodword.storage.account_tables import ApiToken, Membership, ServerKey, User
 from goodword.storage.base import Base
+from goodword.storage.history_tables import ImportBatch
 from goodword.storage.network_tables import (
     ContactPoint,
     Interaction,
@@ -51,6 +52,7 @@ __all__ = [
     "ContactPoint",
     "Conversion",
     "Gratitude",
+    "ImportBatch",
     "Interaction",
     "Knows",
     "Lead",
