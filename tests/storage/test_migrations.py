@@ -73,3 +73,41 @@ def test_workspace_foreign_keys_cascade(name: str) -> None:
         fk for fk in Base.metadata.tables[name].foreign_keys if fk.column.table.name == "workspaces"
     ]
     assert fks and fks[0].ondelete == "CASCADE"
+
+
+def test_sqlite_migrations_keep_every_row(tmp_path: Path) -> None:
+    """Batch mode rebuilds tables (copy, drop, rename): with foreign keys on, dropping the
+    old ``people`` would cascade to every interaction. Down to the last landed schema and
+    up again, every row of a full network is still there."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import func, select
+
+    from goodword.services.demo import build_demo
+    from goodword.storage.migrate import _config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'full.db'}")
+    upgrade(engine)
+    build_demo(engine, datetime(2026, 11, 22, 10, tzinfo=UTC), force=True, where="test")
+
+    def counts() -> dict[str, int]:
+        with engine.connect() as connection:
+            names = set(inspect(connection).get_table_names())
+            return {
+                t.name: connection.scalar(select(func.count()).select_from(t)) or 0
+                for t in Base.metadata.sorted_tables
+                if t.name in names
+            }
+
+    before = counts()
+    assert before["interactions"] > 250 and before["referrals"] > 5
+    command.downgrade(_config(engine), "0004")
+    after_down = counts()
+    assert {k: v for k, v in before.items() if k in after_down} == after_down
+    upgrade(engine)
+    assert {k: v for k, v in counts().items() if k in after_down} == after_down
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()

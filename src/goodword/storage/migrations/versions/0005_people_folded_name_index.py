@@ -26,4 +26,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_people_folded_name", table_name="people")
+    op.execute("DROP INDEX IF EXISTS ix_people_folded_name")

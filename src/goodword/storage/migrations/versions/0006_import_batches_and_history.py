@@ -121,7 +121,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table("recommendations", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("recorded_at", goodword.storage.base.UTCDateTime(), nullable=True)
+            sa.Column("imported_at", goodword.storage.base.UTCDateTime(), nullable=True)
         )
         batch_op.add_column(
             sa.Column("history_at", goodword.storage.base.UTCDateTime(), nullable=True)
@@ -198,7 +198,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_recommendations_import_batch_id"))
         batch_op.drop_column("import_batch_id")
         batch_op.drop_column("history_at")
-        batch_op.drop_column("recorded_at")
+        batch_op.drop_column("imported_at")
 
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.drop_constraint(
@@ -243,3 +243,7 @@ def downgrade() -> None:
 
     op.drop_table("import_batches")
     # ### end Alembic commands ###
+    # SQLite's batch mode rebuilt ``people`` without its expression index.
+    op.execute(
+        "CREATE INDEX IF NOT EXISTS ix_people_folded_name ON people (workspace_id, lower(name), id)"
+    )
