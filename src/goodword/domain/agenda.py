@@ -12,6 +12,7 @@ from datetime import datetime
 
 from goodword.domain import agenda_obligations as owed
 from goodword.domain import agenda_suggestions as suggest
+from goodword.domain import history
 from goodword.domain.agenda_facts import AgendaFacts
 from goodword.domain.agenda_items import AgendaItem, ItemKind
 from goodword.domain.etiquette import Etiquette
@@ -38,7 +39,8 @@ def build_agenda(
     items = [
         *debts,
         *suggest.ask_suggestions(facts, on, etiquette, suggestions, exclude=owed_gratitude),
-        *suggest.reciprocity(facts, on, suggestions),
+        *suggest.reciprocity(facts, on, suggestions, etiquette),
         *suggest.keep_in_touch(facts, on, suggestions),
+        *history.catch_up(facts.backlog, on),
     ]
     return sorted(items, key=lambda i: (-i.priority, i.due, i.key))

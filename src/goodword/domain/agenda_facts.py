@@ -68,6 +68,18 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class KeptDayFacts:
+    """A birthday or anniversary coming up, and when the user was last in touch."""
+
+    person: Who
+    kind: str
+    month: int
+    day: int
+    year: int | None
+    last_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Balance:
     """A person the ledger says gave more than they got (as of ``on``), and what the user
     could offer them in return."""
@@ -75,6 +87,8 @@ class Balance:
     person: Who
     balance: int
     offers: tuple[str, ...] = ()
+    last_favour_at: datetime | None = None
+    """When they last gave something (None: unknown); favours from history are paced."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,36 @@ class RecommendationFacts:
     sent_at: datetime | None
     has_text: bool
     thanked_at: datetime | None = None
+    imported_at: datetime | None = None
+    """When an import brought it: a thank-you is owed from then, not from ``written_at``."""
+
+
+@dataclass(frozen=True)
+class HistoryAct:
+    """An act from history that was never settled: a kindness never thanked (a
+    recommendation, an endorsement, a referral) or an ask never answered."""
+
+    kind: str
+    id: int
+    person: Who
+    at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryCount:
+    kind: str
+    count: int
+    first: datetime
+    last: datetime
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What history left unsettled: how many of each kind, over which years, and the most
+    recent few (the ones still worth a thank-you)."""
+
+    counts: tuple[HistoryCount, ...] = ()
+    recent: tuple[HistoryAct, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,7 +151,10 @@ class AgendaFacts:
     recent_asks: tuple[tuple[int, datetime], ...] = ()
     """(person id, asked at) for asks that may fall inside the spacing window."""
     contacts: tuple[Contact, ...] = ()
+    days: tuple[KeptDayFacts, ...] = ()
+    """Birthdays and anniversaries in the next few days (``domain.person_dates``)."""
     balances: tuple[Balance, ...] = ()
     references: tuple[ReferenceFacts, ...] = ()
     recommendations: tuple[RecommendationFacts, ...] = ()
+    backlog: Backlog = field(default_factory=Backlog)
     high_value: Decimal = field(default=Decimal(5000))

@@ -23,6 +23,7 @@ class ItemKind(StrEnum):
     KEEP_IN_TOUCH = "keep-in-touch"
     APPROVE_REFERENCE = "approve-reference"
     RECOMMEND = "recommend"
+    CATCH_UP = "catch-up"
 
 
 #: Starting priority per kind: debts of gratitude and closing loops first (seeds 001, 003),
@@ -38,6 +39,7 @@ BASE_PRIORITY: dict[ItemKind, int] = {
     ItemKind.RECOMMEND: 45,
     ItemKind.RECIPROCATE: 40,
     ItemKind.ASK: 35,
+    ItemKind.CATCH_UP: 42,
     ItemKind.KEEP_IN_TOUCH: 25,
 }
 OVERDUE_POINTS_PER_DAY = 2

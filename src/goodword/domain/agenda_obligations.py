@@ -19,6 +19,7 @@ from goodword.domain.agenda_items import (
     with_article,
 )
 from goodword.domain.etiquette import Etiquette
+from goodword.domain.history import is_history, owed_from
 from goodword.domain.milestones import (
     CONTACT_ATTEMPTS,
     Milestone,
@@ -52,8 +53,11 @@ def referral_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[A
         if r.referred_at > on:
             continue
         known = _known(r, on)
-        yield from _thanks(r, known, on, e, facts)
-        yield from _before_contact(r, known, on, e)
+        if not is_history(r.referred_at, on, e):
+            yield from _thanks(r, known, on, e, facts)
+            yield from _before_contact(r, known, on, e)
+        else:
+            yield from _thanks_after_a_win(r, known, on, e)
         yield from _loop(r, known, on, e)
 
 
@@ -64,7 +68,6 @@ def _thanks(
     draft = DraftRef("thank-you", "referral", r.id)
     done = f"goodword referrals thank {r.id} --via email"
     thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
-    outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
     due = r.referred_at + timedelta(days=e.thank_within_days)
     if not thanks:
         valuable = r.value is not None and r.value >= facts.high_value
@@ -86,9 +89,23 @@ def _thanks(
             bonus=5 if valuable else 0,
             via="email",
         )
-    elif (
+    else:
+        yield from _thanks_after_a_win(r, known, on, e)
+
+
+def _thanks_after_a_win(
+    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette
+) -> Iterator[AgendaItem]:
+    """A referral that was won deserves a second, bigger thank-you (owed from the win, so
+    even a referral from long ago, won this month, owes it)."""
+    who, about = r.referrer, f"referral:{r.id}"
+    draft = DraftRef("thank-you", "referral", r.id)
+    thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
+    outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    if (
         outcome is not None
         and outcome.outcome is Outcome.WON
+        and not is_history(outcome.at, on, e)
         and not any(m.at >= outcome.at for m in thanks)
     ):
         due = outcome.at + timedelta(days=e.thank_within_days)
@@ -159,7 +176,7 @@ def _loop(
     if not news:
         return
     latest = news[-1]  # facts keep milestones in the order they happened and were recorded
-    if updated_after(known, latest):
+    if updated_after(known, latest) or is_history(latest.at, on, e):
         return
     who = r.referrer
     if latest.kind is MilestoneKind.OUTCOME:
@@ -193,9 +210,9 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
     for rec in facts.recommendations:
         if rec.direction != "received" or rec.written_at > on:
             continue
-        if _known_by(rec.thanked_at, on):
+        if _known_by(rec.thanked_at, on) or is_history(rec.written_at, on, e):
             continue
-        due = rec.written_at + timedelta(days=e.thank_within_days)
+        due = owed_from(rec.written_at, rec.imported_at) + timedelta(days=e.thank_within_days)
         reason = (
             f"{rec.person.name} wrote you {with_article(rec.kind)} on "
             f"{PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
@@ -217,7 +234,7 @@ def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Ite
 
 def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
     for a in facts.asks:
-        if a.asked_at > on or _known_by(a.answered_at, on):
+        if a.asked_at > on or _known_by(a.answered_at, on) or is_history(a.asked_at, on, e):
             continue
         what = with_article(a.kind) + (f" ({a.purpose})" if a.purpose else "")
         expire = a.asked_at + timedelta(days=e.ask_expire_after_days)
@@ -261,6 +278,8 @@ def reference_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
     for ref in facts.references:
         if ref.requested_at > on or _known_by(ref.decided_at, on):
             continue
+        if is_history(ref.requested_at, on, e):
+            continue
         as_company = f" as {ref.company_shown}" if ref.company_shown else ""
         reason = (
             f"{ref.vendor} asked you to be a reference{as_company} "
@@ -283,7 +302,7 @@ def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
     for rec in facts.recommendations:
         if rec.direction != "given" or rec.written_at > on:
             continue
-        if _known_by(rec.sent_at, on):
+        if _known_by(rec.sent_at, on) or is_history(rec.written_at, on, e):
             continue
         if rec.has_text:
             reason = (

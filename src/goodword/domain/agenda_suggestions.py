@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from goodword.domain.agenda_facts import AgendaFacts, Moment
 from goodword.domain.agenda_items import (
@@ -16,8 +16,11 @@ from goodword.domain.agenda_items import (
     late_clause,
     overdue_days,
 )
+from goodword.domain.dates import days_between
 from goodword.domain.etiquette import Etiquette
-from goodword.domain.time_words import ago
+from goodword.domain.history import HISTORY_PACE, is_history
+from goodword.domain.person_dates import AHEAD_DAYS, KeptDay
+from goodword.domain.time_words import ago, since
 from goodword.domain.vocabulary import Sentiment
 
 #: How much a positive moment says about asking now (seed 004: best after a finished
@@ -90,11 +93,23 @@ def ask_suggestions(
         )
 
 
-def reciprocity(facts: AgendaFacts, on: datetime, limit: int) -> Iterator[AgendaItem]:
+def reciprocity(
+    facts: AgendaFacts, on: datetime, limit: int, e: Etiquette | None = None
+) -> Iterator[AgendaItem]:
+    """Whom to give back to: everyone whose recent favours are unreturned, and — a few at a
+    time, not a decade's worth at once — those whose favours are history."""
     owed = sorted(
         (b for b in facts.balances if b.balance > 0), key=lambda b: (-b.balance, b.person.id)
     )
-    for b in owed[:limit]:
+    etiquette = e or Etiquette()
+    recent = [
+        b
+        for b in owed
+        if b.last_favour_at is None or not is_history(b.last_favour_at, on, etiquette)
+    ]
+    old = [b for b in owed if b not in recent][:HISTORY_PACE]
+    chosen = sorted([*recent, *old], key=lambda b: (-b.balance, b.person.id))[:limit]
+    for b in chosen:
         offers = f" You could refer: {'; '.join(b.offers)}." if b.offers else ""
         reason = (
             f"{b.person.name} has given you more than you have given back "
@@ -113,22 +128,82 @@ def reciprocity(facts: AgendaFacts, on: datetime, limit: int) -> Iterator[Agenda
         )
 
 
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _when(day: date, today: date) -> str:
+    ahead = (day - today).days
+    if ahead == 0:
+        return "today"
+    if ahead == 1:
+        return "tomorrow"
+    return f"on {WEEKDAYS[day.weekday()]} {day.day} {day.strftime('%B')}"
+
+
+def kept_days(facts: AgendaFacts, on: datetime) -> Iterator[AgendaItem]:
+    """A birthday or an anniversary is a natural moment to check in — never to ask."""
+    today = on.date()
+    seen: set[int] = set()
+    for d in sorted(facts.days, key=lambda d: (d.kind != "birthday", d.person.id)):
+        if d.person.id in seen:
+            continue
+        if d.last_at is not None and days_between(d.last_at, on) <= 2:
+            continue  # in touch in the last days: wished them well already
+        when = KeptDay(d.month, d.day, d.year).next_on_or_after(today)
+        if (when - today).days > AHEAD_DAYS:
+            continue
+        seen.add(d.person.id)
+        what = (
+            f"{d.person.name}'s birthday"
+            if d.kind == "birthday"
+            else (f"{d.person.name}'s anniversary")
+        )
+        turns = f" (they turn {when.year - d.year})" if d.year and d.kind == "birthday" else ""
+        reason = (
+            f"It is {what} {_when(when, today)}{turns}: a natural moment to check in and wish "
+            "them well — no ask attached."
+        )
+        yield item(
+            ItemKind.KEEP_IN_TOUCH,
+            d.person,
+            f"person:{d.person.id}",
+            datetime.combine(when, time(12), on.tzinfo),
+            on,
+            reason,
+            DraftRef("check-in", "person", d.person.id),
+            f'goodword log "#{d.person.id}" --kind message',
+            bonus=10,
+        )
+
+
 def keep_in_touch(facts: AgendaFacts, on: datetime, limit: int) -> Iterator[AgendaItem]:
+    """Birthdays and anniversaries first, then the longest-overdue cadences (one item per
+    person, ``limit`` in all)."""
+    special = list(kept_days(facts, on))[:limit]
+    yield from special
+    limit -= len(special)
+    wished = {i.person.id for i in special if i.person}
     due_list = []
     for c in facts.contacts:
-        if c.since > on:
+        if c.since > on or c.person.id in wished:
             continue
-        start = c.last_at if c.last_at is not None else c.since
+        # Counted from when they were added at the earliest: someone known only from a
+        # 2014 connection imported today is due a check-in one cadence from today.
+        start = max(c.last_at, c.since) if c.last_at is not None else c.since
         due = start + timedelta(days=c.cadence_days)
         if due <= on:
             due_list.append((TIER_RANK.get(c.tier, 9), due, c))
     due_list.sort(key=lambda t: (t[0], t[1], t[2].person.id))
     for _, due, c in due_list[:limit]:
-        last = (
-            f"your last interaction with {c.person.name} was {ago(c.last_at, on)}"
-            if c.last_at
-            else f"you have not been in touch with {c.person.name} since adding them"
-        )
+        if c.last_at is None:
+            last = f"you have not been in touch with {c.person.name} since adding them"
+        elif c.last_at < c.since:
+            last = (
+                f"you have not been in touch with {c.person.name} {since(c.last_at, on)} "
+                f"(you added them {ago(c.since, on)})"
+            )
+        else:
+            last = f"your last interaction with {c.person.name} was {ago(c.last_at, on)}"
         late = overdue_days(due, on)
         reason = (
             f"Check in, not only when you need something: {last}, and your {c.tier} "

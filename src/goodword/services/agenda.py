@@ -14,6 +14,8 @@ from goodword.domain.agenda_items import AgendaItem, ItemKind
 from goodword.domain.vocabulary import parse_choice
 from goodword.schemas.network import Ref
 from goodword.services import agenda_facts as gather
+from goodword.services import agenda_history
+from goodword.services import agenda_suggestion_facts as suggest
 from goodword.services.time_zones import as_of
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.unit_of_work import UnitOfWork
@@ -75,16 +77,18 @@ def agenda_items(
     with uow:
         day = as_of(uow, on, now)
         e = load_etiquette(uow)
-        moments, recent = gather.ask_window(uow, day, e)
+        moments, recent = suggest.ask_window(uow, day, e)
         facts = AgendaFacts(
             referrals=tuple(gather.open_referrals(uow, day)),
             asks=tuple(gather.open_asks(uow, day, e)),
             moments=tuple(moments),
             recent_asks=tuple(recent),
-            contacts=tuple(gather.overdue_contacts(uow, day, e, e.agenda_suggestions)),
-            balances=tuple(gather.top_balances(uow, day, now, e.agenda_suggestions)),
-            references=tuple(gather.pending_references(uow, day)),
-            recommendations=tuple(gather.open_recommendations(uow, day)),
+            contacts=tuple(suggest.overdue_contacts(uow, day, e, e.agenda_suggestions)),
+            days=tuple(suggest.coming_days(uow, day)),
+            balances=tuple(suggest.top_balances(uow, day, now, e.agenda_suggestions, e)),
+            references=tuple(gather.pending_references(uow, day, e)),
+            recommendations=tuple(gather.open_recommendations(uow, day, e)),
+            backlog=agenda_history.backlog(uow, day, e),
             high_value=Decimal(e.high_value_referral),
         )
     return build_agenda(facts, day, e, e.agenda_suggestions)

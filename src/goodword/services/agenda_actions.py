@@ -81,6 +81,8 @@ def split_about(about: str) -> tuple[str, int]:
 
 
 def one_click_label(item: AgendaItemPublic) -> str | None:
+    if not item.about.partition(":")[2].isdigit():
+        return None  # the catch-up: its page files history
     record, _ = split_about(item.about)
     found = ONE_CLICK.get((item.kind, record))
     return found[0] if found else None

@@ -41,6 +41,10 @@ PEOPLE = 48
 RANDOM_INTERACTIONS = 300
 
 
+#: The demo's people were added this long ago: their check-ins count from then.
+KEPT_FOR_DAYS = 730
+
+
 class DemoBuilder:
     def __init__(self, uow: UnitOfWork, now: datetime) -> None:
         self.uow, self.now, self.rng = uow, now, random.Random(SEED)
@@ -84,7 +88,7 @@ class DemoBuilder:
                     tier=tiers[i],
                     how_met=rng.choice(demo_data.HOW_MET),
                 ),
-                self.now,
+                self.now - timedelta(days=KEPT_FOR_DAYS),  # a network kept for years
             )
             self.ids.append(created.id)
 

@@ -24,3 +24,13 @@ def present(form: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 def checked(form: dict[str, Any], key: str) -> bool:
     return str(form.get(key, "")).lower() in ("on", "true", "1", "yes")
+
+
+#: Pages a form may send the user back to instead of its own (never an outside address).
+BACK_TO = ("/catch-up", "/")
+
+
+def back_to(form: dict[str, Any], default: str) -> str:
+    """Where to go after a form: its ``back`` field when it names one of our pages."""
+    wanted = text(form, "back")
+    return wanted if wanted in BACK_TO else default

@@ -16,7 +16,7 @@ from goodword.schemas.practice import (
 )
 from goodword.services import asks, brief, opportunities, recommendations, references
 from goodword.web.deps import Form, PageDep, render
-from goodword.web.forms import checked, present, text, words
+from goodword.web.forms import back_to, checked, present, text, words
 
 router = APIRouter(include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
@@ -78,7 +78,7 @@ def recommendation_status(page: PageDep, rec_id: Id, form: Form) -> Response:
 def recommendation_thanks(page: PageDep, rec_id: Id, form: Form) -> Response:
     via = text(form, "via") or "email"
     return page.act(
-        "/recommendations",
+        back_to(form, "/recommendations"),
         lambda: recommendations.thank_for_recommendation(page.uow(), rec_id, via, page.now),
         "Thank-you recorded.",
     )

@@ -17,7 +17,7 @@ from goodword.schemas.practice import QualifyingAnswers, ReferralFilter, Referra
 from goodword.services import referral_milestones as milestones
 from goodword.services import referrals
 from goodword.web.deps import Form, PageDep
-from goodword.web.forms import present, text
+from goodword.web.forms import back_to, present, text
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
@@ -117,4 +117,4 @@ def record(page: PageDep, referral_id: Id, milestone: str, form: Form) -> Respon
         steps[milestone]()
     except (DomainError, ValidationError) as error:
         return page.failed(url, invalid(error))
-    return page.done(url, f"Recorded: {milestone.replace('-', ' ')}.")
+    return page.done(back_to(form, url), f"Recorded: {milestone.replace('-', ' ')}.")

@@ -1,0 +1,228 @@
+"""The facts the agenda's suggestions read: the ask window's moments and recent asks,
+overdue keep-in-touch cadences, and the top of the reciprocity ledger — each a bounded,
+index-served query whatever the size of the network."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from goodword.domain.agenda_facts import Balance, Contact, KeptDayFacts, Moment, Who
+from goodword.domain.etiquette import Etiquette
+from goodword.domain.history import HISTORY_PACE, cutoff
+from goodword.domain.person_dates import upcoming
+from goodword.domain.vocabulary import Sentiment, Tier
+from goodword.services.agenda_offers import offers_for
+from goodword.services.person_summaries import balance_expression
+from goodword.storage.tables import Ask, Interaction, Person, PersonDate, Recommendation, Referral
+from goodword.storage.unit_of_work import UnitOfWork
+
+
+def ask_window(
+    uow: UnitOfWork, on: datetime, e: Etiquette
+) -> tuple[list[Moment], list[tuple[int, datetime]]]:
+    rows = uow.session.execute(
+        select(
+            Person.id,
+            Person.name,
+            Interaction.occurred_at,
+            Interaction.kind,
+            Interaction.sentiment,
+        )
+        .join(Person, Person.id == Interaction.person_id)
+        .where(
+            Interaction.workspace_id == uow.workspace_id,
+            Interaction.occurred_at >= on - timedelta(days=e.ask_window_days),
+            Interaction.occurred_at <= on,
+            Interaction.sentiment != Sentiment.NEUTRAL.value,
+        )
+    )
+    moments = [
+        Moment(Who(pid, name), at, kind, Sentiment(sentiment))
+        for pid, name, at, kind, sentiment in rows
+    ]
+    recent = uow.session.execute(
+        select(Ask.person_id, func.max(Ask.asked_at))
+        .where(
+            Ask.workspace_id == uow.workspace_id,
+            Ask.asked_at > on - timedelta(days=e.ask_spacing_days),
+            Ask.asked_at <= on,
+        )
+        .group_by(Ask.person_id)
+    )
+    return moments, [(pid, at) for pid, at in recent]
+
+
+def overdue_contacts(uow: UnitOfWork, on: datetime, e: Etiquette, limit: int) -> list[Contact]:
+    """The longest-overdue people of each tier (each query walks an index), those with a
+    cadence of their own, and — for a day in the past — those in touch since. A cadence
+    counts from when someone was added at the earliest (history before that is history)."""
+    ws = uow.workspace_id
+    columns = (
+        Person.id,
+        Person.name,
+        Person.tier,
+        Person.cadence_days,
+        Person.last_interaction_at,
+        Person.created_at,
+    )
+    rows: list[Any] = []
+    for tier in Tier:
+        due_before = on - timedelta(days=e.cadence_for(tier))
+        scope = select(*columns).where(
+            Person.workspace_id == ws, Person.tier == tier.value, Person.cadence_days.is_(None)
+        )
+        rows += uow.session.execute(
+            scope.where(Person.last_interaction_at < due_before, Person.created_at < due_before)
+            .order_by(Person.last_interaction_at, Person.id)
+            .limit(limit)
+        ).all()
+        rows += uow.session.execute(
+            scope.where(Person.last_interaction_at.is_(None), Person.created_at < due_before)
+            .order_by(Person.created_at, Person.id)
+            .limit(limit)
+        ).all()
+    own_cadence = uow.session.execute(
+        select(*columns).where(
+            Person.workspace_id == ws,
+            Person.cadence_days > 0,  # a range the cadence index answers
+        )
+    ).all()
+    rows += [
+        row
+        for row in own_cadence
+        if row.created_at <= on
+        and (row.last_interaction_at is None or row.last_interaction_at <= on)
+    ]
+    # People with interactions after the day: their last one as of that day, computed.
+    last_then = (
+        select(func.max(Interaction.occurred_at))
+        .where(Interaction.person_id == Person.id, Interaction.occurred_at <= on)
+        .scalar_subquery()
+    )
+    rows += uow.session.execute(
+        select(
+            Person.id, Person.name, Person.tier, Person.cadence_days, last_then, Person.created_at
+        ).where(
+            Person.workspace_id == ws,
+            Person.tier.in_([t.value for t in Tier]),
+            Person.created_at <= on,
+            Person.last_interaction_at > on,
+        )
+    ).all()
+    return [
+        Contact(Who(pid, name), tier, cadence or e.cadence_for(Tier(tier)), last, created)
+        for pid, name, tier, cadence, last, created in rows
+    ]
+
+
+def _givers(ws: int, since: datetime | None, on: datetime) -> Any:
+    """People who gave the user something (a referral, a recommendation) by ``on`` —
+    since ``since`` when given."""
+    referral_when = [Referral.referred_at <= on] + (
+        [Referral.referred_at >= since] if since else []
+    )
+    rec_when = [Recommendation.written_at <= on] + (
+        [Recommendation.written_at >= since] if since else []
+    )
+    return (
+        select(Referral.referrer_id)
+        .where(Referral.workspace_id == ws, Referral.direction == "received", *referral_when)
+        .union(
+            select(Recommendation.person_id).where(
+                Recommendation.workspace_id == ws,
+                Recommendation.direction == "received",
+                *rec_when,
+            )
+        )
+    )
+
+
+def _last_favours(uow: UnitOfWork, ids: list[int], on: datetime) -> dict[int, datetime]:
+    found: dict[int, datetime] = {}
+    for pid, at in [
+        *uow.session.execute(
+            select(Referral.referrer_id, func.max(Referral.referred_at))
+            .where(
+                Referral.referrer_id.in_(ids),
+                Referral.direction == "received",
+                Referral.referred_at <= on,
+            )
+            .group_by(Referral.referrer_id)
+        ),
+        *uow.session.execute(
+            select(Recommendation.person_id, func.max(Recommendation.written_at))
+            .where(
+                Recommendation.person_id.in_(ids),
+                Recommendation.direction == "received",
+                Recommendation.written_at <= on,
+            )
+            .group_by(Recommendation.person_id)
+        ),
+    ]:
+        if pid is not None and at is not None:
+            found[pid] = max(found.get(pid, at), at)
+    return found
+
+
+def top_balances(
+    uow: UnitOfWork, on: datetime, now: datetime, limit: int, e: Etiquette
+) -> list[Balance]:
+    """The most unbalanced people whose favours are recent, and — paced — the few most
+    unbalanced whose favours are all history."""
+    ws = uow.workspace_id
+    if on >= now:
+        # Nothing can be dated after now, so the stored balance is the balance on ``on``.
+        balance: ColumnElement[Any] = Person.__table__.c.reciprocity_balance
+        query = select(Person.id, Person.name, balance).where(
+            Person.workspace_id == ws, balance > 0
+        )
+    else:
+        balance = balance_expression(Person.id, as_of=on)
+        query = select(Person.id, Person.name, balance.label("b")).where(
+            Person.workspace_id == ws, Person.id.in_(_givers(ws, None, on)), balance > 0
+        )
+    recent = _givers(ws, cutoff(on, e), on)
+    ordered = (balance.desc(), Person.id)
+    rows = [
+        *uow.session.execute(query.where(Person.id.in_(recent)).order_by(*ordered).limit(limit)),
+        *uow.session.execute(
+            query.where(Person.id.not_in(recent)).order_by(*ordered).limit(HISTORY_PACE)
+        ),
+    ]
+    ids = [pid for pid, _, _ in rows]
+    offers = offers_for(uow, ids)
+    last = _last_favours(uow, ids, on)
+    return [
+        Balance(Who(pid, name), int(b), tuple(offers.get(pid, ())), last.get(pid))
+        for pid, name, b in rows
+    ]
+
+
+def coming_days(uow: UnitOfWork, on: datetime) -> list[KeptDayFacts]:
+    """Birthdays and anniversaries from ``on`` to a few days ahead (an indexed lookup by
+    month and day), with each person's last interaction."""
+    pairs = upcoming(on.date())
+    rows = uow.session.execute(
+        select(
+            Person.id,
+            Person.name,
+            PersonDate.kind,
+            PersonDate.month,
+            PersonDate.day,
+            PersonDate.year,
+            Person.last_interaction_at,
+        )
+        .join(Person, Person.id == PersonDate.person_id)
+        .where(
+            PersonDate.workspace_id == uow.workspace_id,
+            or_(*[and_(PersonDate.month == m, PersonDate.day == d) for m, d in pairs]),
+            Person.created_at <= on,
+        )
+    )
+    return [
+        KeptDayFacts(Who(pid, name), kind, month, day, year, last)
+        for pid, name, kind, month, day, year, last in rows
+    ]
