@@ -53,6 +53,13 @@ def test_undo_refuses_when_later_records_depend_on_it(cli: Cli, tmp_path: Path) 
     message = cli.fails("import", "undo", str(batch), "--yes")
     assert "1 referral" in message and "nothing was changed" in message
     assert referral["referrer"]["id"] == person["id"]
+    cli.json("referrals", "delete", str(referral["id"]), "--yes")
+    cli.ok("people", "delete", "Bo Chen", "--yes")
+    assert cli.json("import", "undo", str(batch), "--yes")["removed"]["people"] >= 50
+    assert cli.json("people", "list", "--all") == []
+    # The referral waits in the trash, but the person it came from is gone for good.
+    entry = next(t for t in cli.json("trash", "list") if t["kind"] == "referral")
+    assert "cannot come back" in cli.fails("trash", "restore", str(entry["id"]))
     assert "no import #99" in cli.fails("import", "undo", "99", "--yes")
 
 

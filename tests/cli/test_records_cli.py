@@ -19,7 +19,7 @@ def test_tag_note_edit_merge_delete(cli: Cli) -> None:
     assert merged["kept"]["emails"] == ["ana@acme.example", "ana@home.example"]
     assert "aborted" in cli.fails("people", "delete", "Ana Silva", input="n\n")
     confirmed = cli("people", "delete", "Ana Silva", input="y\n")
-    assert confirmed.exit_code == 0 and "deleted Ana Silva" in confirmed.stdout
+    assert confirmed.exit_code == 0 and "Ana Silva moved to the trash" in confirmed.stdout
     assert cli.json("people", "list") == []
 
 

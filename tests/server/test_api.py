@@ -57,7 +57,7 @@ def test_people_create_read_update_delete(ana: Account) -> None:
     )
     found = api.get("/api/v1/people", params={"skill": "tax law"}).json()
     assert [p["id"] for p in found["items"]] == [pid]
-    assert api.delete(f"/api/v1/people/{pid}").json()["name"] == "Carla Diaz"
+    assert api.delete(f"/api/v1/people/{pid}").json()["label"] == "Carla Diaz"
     error_of(api.get(f"/api/v1/people/{pid}"), 404, "not_found")
 
 
@@ -318,3 +318,54 @@ def test_given_referrals_follow_ups_and_single_records(ana: Account) -> None:
     ref = api.post("/api/v1/references", json={"vendor": "Hooli"}).json()
     assert api.get(f"/api/v1/references/{ref['id']}").json()["vendor"] == "Hooli"
     error_of(api.post("/api/v1/references", json={"vendor": "Hooli", "confidential": 0}), 422)
+
+
+def test_history_is_caught_up_through_the_api(ana: Account) -> None:
+    person = ana.api.post("/api/v1/people", json={"name": "Old Friend"}).json()
+    for year in (2014, 2016):
+        made = ana.api.post(
+            "/api/v1/recommendations",
+            json={"person": f"#{person['id']}", "direction": "received", "when": f"{year}-05-01"},
+        )
+        assert made.status_code == 201, made.text
+    agenda = ana.api.get("/api/v1/agenda").json()
+    kinds = [i["kind"] for i in agenda["items"]]
+    assert "catch-up" in kinds and "thank" not in kinds  # old thanks are history
+    found = ana.api.get("/api/v1/catch-up").json()
+    assert found["counts"][0]["count"] == 2 and found["recent"][0]["draft"]["body"]
+    error_of(ana.api.post("/api/v1/catch-up/file", json={"keep_recent": -1}), 422)
+    filed = ana.api.post("/api/v1/catch-up/file", json={"keep_recent": 1}).json()
+    assert filed == {"filed": {"recommendation": 1}, "kept": 1}
+    assert ana.api.post("/api/v1/catch-up/file").json()["filed"] == {"recommendation": 1}
+    assert "catch-up" not in [i["kind"] for i in ana.api.get("/api/v1/agenda").json()["items"]]
+
+
+def test_every_record_is_edited_deleted_and_restored(ana: Account) -> None:
+    api = ana.api
+    carla = api.post("/api/v1/people", json={"name": "Carla Diaz", "company": "Acme"}).json()
+    who = f"#{carla['id']}"
+    moment = api.post("/api/v1/interactions", json={"person": who, "kind": "call"}).json()
+    changed = api.patch(f"/api/v1/interactions/{moment['id']}", json={"sentiment": "positive"})
+    assert changed.status_code == 200 and changed.json()["sentiment"] == "positive"
+    error_of(api.patch(f"/api/v1/interactions/{moment['id']}", json={"mood": "x"}), 422)
+    error_of(api.patch(f"/api/v1/interactions/{moment['id']}", json={"when": "2031-01-01"}), 409)
+    referral = api.post("/api/v1/referrals/received", json={"referrer": who, "prospect": "Rina"})
+    rid = referral.json()["id"]
+    assert api.patch(f"/api/v1/referrals/{rid}", json={"value": 900}).json()["value"] == "900"
+    gone = api.delete(f"/api/v1/referrals/{rid}")
+    assert gone.status_code == 200 and gone.json()["removed"] == {"referrals": 1}
+    error_of(api.get(f"/api/v1/referrals/{rid}"), 404)
+    [entry] = api.get("/api/v1/trash").json()["items"]
+    assert entry["label"] == "referral from Carla Diaz"
+    back = api.post(f"/api/v1/trash/{entry['id']}/restore")
+    assert back.status_code == 200 and api.get(f"/api/v1/referrals/{rid}").status_code == 200
+    error_of(api.post(f"/api/v1/trash/{entry['id']}/restore"), 404)
+    twin = api.post("/api/v1/people", json={"name": "Carla Diaz", "company": "Acme"}).json()
+    [proposal] = api.get("/api/v1/duplicates").json()["items"]
+    assert proposal["keep"]["id"] == carla["id"] and "Acme" in proposal["evidence"]
+    merged = api.post(f"/api/v1/people/{carla['id']}/merge", json={"other": twin["id"]})
+    assert merged.status_code == 200 and merged.json()["merged_id"] == twin["id"]
+    error_of(api.post(f"/api/v1/people/{carla['id']}/merge", json={"other": "x"}), 422)
+    api.delete(f"/api/v1/people/{carla['id']}")
+    assert api.delete("/api/v1/trash").json() == {"emptied": 1}
+    assert api.get("/api/v1/people").json()["items"] == []

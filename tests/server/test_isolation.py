@@ -55,6 +55,15 @@ API_BODIES: dict[tuple[str, str], Any] = {
         "consent": "yes",
     },
     ("POST", "/api/v1/imports/{batch_id}/undo"): None,
+    ("PATCH", "/api/v1/interactions/{interaction_id}"): {"note": "x"},
+    ("PATCH", "/api/v1/referrals/{referral_id}"): {"description": "x"},
+    ("PATCH", "/api/v1/asks/{ask_id}"): {"purpose": "x"},
+    ("PATCH", "/api/v1/gratitude/{gratitude_id}"): {"note": "x"},
+    ("PATCH", "/api/v1/recommendations/{rec_id}"): {"text": "x"},
+    ("PATCH", "/api/v1/references/{request_id}"): {"note": "x"},
+    ("PATCH", "/api/v1/opportunities/{opportunity_id}"): {"title": "x"},
+    ("POST", "/api/v1/people/{person_id}/merge"): {"other": 1},
+    ("POST", "/api/v1/trash/{entry_id}/restore"): None,
 }
 #: Form fields for each page that takes an id, likewise.
 WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
@@ -79,6 +88,10 @@ WEB_FORMS: dict[tuple[str, str], dict[str, str]] = {
     ("POST", "/review/{kind}/{item_id}"): {"decision": "approve"},
     ("POST", "/webhooks/{webhook_id}/remove"): {},
     ("POST", "/import/{batch_id}/undo"): {},
+    ("POST", "/edit/{record_kind}/{record_id}"): {"name": "x"},
+    ("POST", "/delete/{record_kind}/{record_id}"): {},
+    ("POST", "/trash/{entry_id}/restore"): {},
+    ("POST", "/merge/{keep_id}/{other_id}"): {},
     ("POST", "/programs/{program_id}/stories"): {
         "title": "x",
         "body": "x",
@@ -128,10 +141,17 @@ def ana_records(ana: Account) -> dict[str, int]:
     api = ana.api
     person = api.post("/api/v1/people", json={"name": "Carla Diaz", "company": "Acme"}).json()
     org = api.get("/api/v1/organizations").json()["items"][0]
-    api.post("/api/v1/interactions", json={"person": f"#{person['id']}", "kind": "call"})
+    interaction = api.post(
+        "/api/v1/interactions", json={"person": f"#{person['id']}", "kind": "call"}
+    ).json()
     received = api.post(
         "/api/v1/referrals/received", json={"referrer": f"#{person['id']}", "prospect": "Rina"}
     ).json()
+    api.post(f"/api/v1/referrals/{received['id']}/thanked", json={"via": "email"})
+    thanks = api.get("/api/v1/gratitude").json()["items"][0]
+    other = api.post("/api/v1/people", json={"name": "Dora Twin"}).json()
+    spare = api.post("/api/v1/people", json={"name": "Spare Person"}).json()
+    entry = api.delete(f"/api/v1/people/{spare['id']}").json()
     api.post(
         "/api/v1/referrals/given", json={"referred": f"#{person['id']}", "to_organization": "Acme"}
     )
@@ -161,6 +181,13 @@ def ana_records(ana: Account) -> dict[str, int]:
     batch = api.post("/api/v1/imports/vcard", files={"file": ("c.vcf", card)}).json()["batch"]
     return {
         "batch_id": batch,
+        "interaction_id": interaction["id"],
+        "gratitude_id": thanks["id"],
+        "entry_id": entry["id"],
+        "record_kind": "person",
+        "record_id": person["id"],
+        "keep_id": person["id"],
+        "other_id": other["id"],
         "webhook_id": hook["id"],
         "advocate_id": advocate["id"],
         "program_id": program["id"],

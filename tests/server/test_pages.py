@@ -357,3 +357,65 @@ def test_an_import_is_undone_from_the_import_page(ana: Account, web: WebClient) 
     done = web.post(f"/import/{batch}/undo")
     assert f"Import #{batch} undone." in done.text
     assert ana.api.get("/api/v1/people").json()["items"] == []
+
+
+def test_history_is_filed_from_the_catch_up_page(ana: Account, web: WebClient) -> None:
+    person = ana.api.post("/api/v1/people", json={"name": "Old Friend"}).json()
+    ana.api.post(
+        "/api/v1/recommendations",
+        json={"person": f"#{person['id']}", "direction": "received", "when": "2015-03-01"},
+    )
+    web.login("ana@example.com")
+    today = web.get("/")
+    assert "From your history: 1 recommendation (2015)" in today.text
+    assert 'href="/catch-up"' in today.text
+    page = web.get("/catch-up")
+    assert "Old Friend" in page.text and "File as history" in page.text
+    done = web.post("/catch-up/file", {"keep": "none"})
+    assert "Filed as history" in done.text and "You are all caught up" in done.text
+
+
+def test_people_are_edited_deleted_and_restored_in_the_browser(
+    ana: Account, web: WebClient
+) -> None:
+    carla = ana.api.post("/api/v1/people", json={"name": "Carla Diaz", "company": "Acme"}).json()
+    web.login("ana@example.com")
+    form = web.get(f"/edit/person/{carla['id']}")
+    assert 'value="Carla Diaz"' in form.text and 'value="Acme"' in form.text
+    saved = web.post(
+        f"/edit/person/{carla['id']}",
+        {
+            "name": "Carla Díaz",
+            "company": "Acme",
+            "title": "CTO",
+            "tier": "close",
+            "matching": "on",
+        },
+    )
+    assert "Person saved." in saved.text and "Carla Díaz" in saved.text
+    refused = web.post(f"/edit/person/{carla['id']}", {"name": "", "tier": "close"})
+    assert "cannot be empty" in refused.text
+    assert ana.api.get(f"/api/v1/people/{carla['id']}").json()["title"] == "CTO"
+    confirm = web.get(f"/delete/person/{carla['id']}")
+    assert "Move Carla Díaz to the trash?" in confirm.text
+    done = web.post(f"/delete/person/{carla['id']}")
+    assert "moved to the trash" in done.text
+    trash = web.get("/trash")
+    assert "Carla Díaz" in trash.text and "Restore" in trash.text
+    entry = ana.api.get("/api/v1/trash").json()["items"][0]["id"]
+    back = web.post(f"/trash/{entry}/restore")
+    assert "Brought back" in back.text
+    assert ana.api.get(f"/api/v1/people/{carla['id']}").status_code == 200
+    assert web.get("/edit/nonsense/1").status_code == 404
+
+
+def test_duplicates_are_merged_from_their_page(ana: Account, web: WebClient) -> None:
+    a = ana.api.post("/api/v1/people", json={"name": "Priya Sharma", "company": "Infosys"}).json()
+    b = ana.api.post("/api/v1/people", json={"name": "Priya Sharma", "company": "Infosys"}).json()
+    web.login("ana@example.com")
+    page = web.get("/duplicates")
+    assert "the same name, both at Infosys" in page.text
+    assert "Merge them" in web.get(f"/merge/{a['id']}/{b['id']}").text
+    done = web.post(f"/merge/{a['id']}/{b['id']}")
+    assert "Merged into Priya Sharma" in done.text
+    assert len(ana.api.get("/api/v1/people").json()["items"]) == 1

@@ -155,7 +155,7 @@ def test_delete_shows_impact_and_keeps_referrals_about_them_readable(uow: UnitOf
     )
     impact = people_merge.person_deletion_impact(uow, "Bo")
     assert impact.removes["interactions"] == 1
-    people_merge.delete_person(uow, bo)
+    people_merge.delete_person(uow, bo, NOW)
     assert count(uow, Interaction) == 0
     assert referrals.show_referral(uow, ref.id).referred == "Bo Chen"
 
@@ -168,5 +168,5 @@ def test_organizations_add_merge_delete(uow: UnitOfWork) -> None:
     merged = organizations.merge_orgs(uow, "Acme", "ACME Inc.", NOW)
     assert merged.kept.people_count == 1 and merged.moved["people"] == 1
     assert people.show_person(uow, "Ana").company.name == "Acme"  # type: ignore[union-attr]
-    organizations.delete_org(uow, merged.kept.id)
+    organizations.delete_org(uow, merged.kept.id, NOW)
     assert people.show_person(uow, "Ana").company is None

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from goodword.api import (
     routes_agenda,
+    routes_edits,
     routes_history,
     routes_network,
     routes_practice,
@@ -19,6 +20,7 @@ for module in (
     routes_referrals,
     routes_practice,
     routes_agenda,
+    routes_edits,
     routes_history,
     routes_programmes,
 ):

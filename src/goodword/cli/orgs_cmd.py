@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields, table
+from goodword.cli.trash_cmd import remove
 from goodword.schemas.network import (
     OrganizationCreate,
     OrganizationDetail,
@@ -97,22 +99,25 @@ def list_(
     ctx: typer.Context,
     text: Annotated[str | None, typer.Argument(help="Name contains.")] = None,
     tag: Annotated[str | None, typer.Option(help="Has this tag.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List organizations.
+    """List organizations, a page at a time.
 
     Example: goodword orgs list --tag client
     """
-    emit(
-        as_json,
-        orgs.list_orgs(deps.uow(ctx), text, tag),
-        lambda rows: table(
-            "Organizations",
-            ["id", "name", "industry", "people", "tags"],
-            [[o.id, o.name, o.industry, o.people_count, ", ".join(o.tags)] for o in rows],
-            empty="no organizations match",
-        ),
-    )
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(ORGS, orgs.list_orgs(deps.uow(ctx), text, tag), p)
+
+
+ORGS: Columns[OrganizationPublic] = Columns(
+    "Organizations",
+    ["id", "name", "industry", "people", "tags"],
+    lambda o: [o.id, o.name, o.industry, o.people_count, ", ".join(o.tags)],
+    empty="no organizations match",
+)
 
 
 @app.command("tag")
@@ -175,15 +180,10 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
     as_json: Json = False,
 ) -> None:
-    """Delete an organization (people and referrals stay, unlinked).
+    """Move an organization to the trash for 30 days (its people and referrals stay,
+    unlinked; goodword trash restore brings it back).
 
     Example: goodword orgs delete "ACME Inc." --yes
     """
     impact = orgs.org_deletion_impact(deps.uow(ctx), org)
-    if not yes:
-        typer.confirm(f"Delete {impact.name} (#{impact.id})?", abort=True)
-    emit(
-        as_json,
-        orgs.delete_org(deps.uow(ctx), impact.id),
-        lambda r: done(f"deleted {r.name} (#{r.id})"),
-    )
+    remove(ctx, "organization", impact.id, yes, as_json)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from goodword.schemas.practice import GratitudePublic
-from goodword.services.lookup import ref, resolve_person
+from goodword.services.lookup import get_owned, ref, resolve_person
 from goodword.storage.tables import Gratitude
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -31,3 +31,8 @@ def list_gratitude(uow: UnitOfWork, person: str | None = None) -> list[Gratitude
             query = query.where(Gratitude.person_id == resolve_person(uow, person).id)
         rows = uow.session.scalars(query.order_by(Gratitude.at.desc(), Gratitude.id.desc()))
         return [to_public(g) for g in rows]
+
+
+def show_gratitude(uow: UnitOfWork, gratitude_id: int) -> GratitudePublic:
+    with uow:
+        return to_public(get_owned(uow, Gratitude, gratitude_id, "thank-you"))

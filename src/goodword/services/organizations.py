@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 
 from goodword.domain.errors import Conflict, InvalidValue
 from goodword.schemas.network import (
@@ -18,6 +18,8 @@ from goodword.schemas.network import (
     OrganizationUpdate,
     Ref,
 )
+from goodword.services import deletions
+from goodword.services.deletions import TrashedPublic
 from goodword.services.field_values import clean_tag
 from goodword.services.lookup import find_org_by_name, resolve_org
 from goodword.services.record_links import Links, add_note, count_links, move_links
@@ -257,16 +259,7 @@ def org_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:
         )
 
 
-def delete_org(uow: UnitOfWork, org_id: int) -> DeletionImpact:
-    impact = org_deletion_impact(uow, f"#{org_id}")
-    with uow:
-        org = resolve_org(uow, f"#{org_id}")
-        # Keep referrals readable after their organization is gone.
-        uow.session.execute(
-            update(Referral)
-            .where(Referral.referred_organization_id == org.id, Referral.referred_text.is_(None))
-            .values(referred_text=org.name)
-        )
-        uow.session.delete(org)
-        uow.commit()
-    return impact
+def delete_org(uow: UnitOfWork, org_id: int, now: datetime) -> TrashedPublic:
+    """Move the organization to the trash (30 days to restore); its people, referrals and
+    opportunities stay, unlinked (referrals keep its name)."""
+    return deletions.delete_record(uow, "organization", org_id, now)

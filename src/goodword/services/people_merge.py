@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.network import DeletionImpact, MergeResult
+from goodword.services import deletions
+from goodword.services.deletions import TrashedPublic
 from goodword.services.lookup import resolve_person
 from goodword.services.people import _add_contacts, _add_skills, _add_tags, public
 from goodword.services.person_summaries import refresh_people
@@ -137,16 +139,7 @@ def person_deletion_impact(uow: UnitOfWork, query: str) -> DeletionImpact:
         return DeletionImpact(id=person.id, name=person.name, removes=removes)
 
 
-def delete_person(uow: UnitOfWork, person_id: int) -> DeletionImpact:
-    impact = person_deletion_impact(uow, f"#{person_id}")
-    with uow:
-        person = resolve_person(uow, f"#{person_id}")
-        # Referrals about this person stay, described by name instead of a link.
-        uow.session.execute(
-            update(Referral)
-            .where(Referral.referred_person_id == person.id, Referral.referred_text.is_(None))
-            .values(referred_text=person.name)
-        )
-        uow.session.delete(person)
-        uow.commit()
-    return impact
+def delete_person(uow: UnitOfWork, person_id: int, now: datetime) -> TrashedPublic:
+    """Move the person to the trash with what hangs off them (30 days to restore);
+    referrals about them stay, described by name."""
+    return deletions.delete_record(uow, "person", person_id, now)

@@ -7,6 +7,8 @@ from fastapi import APIRouter
 from goodword.web import (
     routes_advocates,
     routes_auth,
+    routes_edits,
+    routes_history,
     routes_import,
     routes_insights,
     routes_people,
@@ -29,6 +31,8 @@ for module in (
     routes_referral_links,
     routes_advocates,
     routes_import,
+    routes_history,
+    routes_edits,
     routes_insights,
     routes_settings,
 ):
