@@ -89,9 +89,9 @@ def test_bad_files_and_mappings_are_refused(cli: Cli, tmp_path: Path) -> None:
     not_vcard = tmp_path / "notes.vcf"
     not_vcard.write_text("hello\n")
     assert "holds no vCard" in cli.fails("import", "vcard", str(not_vcard))
-    utf16 = tmp_path / "contacts.csv"
-    utf16.write_bytes((FIXTURES / "google_old.csv").read_text().encode("utf-16"))
-    assert "UTF-16" in cli.fails("import", "google", str(utf16))
-    latin = tmp_path / "latin.vcf"
-    latin.write_bytes("BEGIN:VCARD\nFN:Jo\xe3o\nEND:VCARD\n".encode("latin-1"))
-    assert "not UTF-8" in cli.fails("import", "vcard", str(latin))
+    binary = tmp_path / "contacts.csv"
+    binary.write_bytes(bytes(range(256)) * 40)
+    assert "not text goodword can read" in cli.fails("import", "google", str(binary))
+    sheet = tmp_path / "contacts.xlsx.csv"
+    sheet.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert "Save As" in cli.fails("import", "csv", str(sheet), "--map", "Name=name")

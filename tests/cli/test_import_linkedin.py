@@ -64,11 +64,6 @@ def test_broken_exports_are_refused_and_write_nothing(cli: Cli, tmp_path: Path) 
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
     assert "not a readable zip" in cli.fails("import", "linkedin", str(truncated))
-    utf16 = tmp_path / "utf16"
-    utf16.mkdir()
-    text = (FIXTURES / "old" / "Connections.csv").read_text()
-    (utf16 / "Connections.csv").write_bytes(text.encode("utf-16"))
-    assert "UTF-16" in cli.fails("import", "linkedin", str(utf16))
     missing = tmp_path / "missing"
     missing.mkdir()
     (missing / "Connections.csv").write_text("First Name,Company\nAna,Acme\n")

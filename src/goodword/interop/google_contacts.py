@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from goodword.domain.errors import InvalidValue
+from goodword.domain.person_dates import parse_day
 from goodword.interop.identity import normalise_phone
-from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
+from goodword.interop.incoming import ImportBatch, IncomingDate, IncomingPerson, Problem
 from goodword.interop.text_files import decode, rows_after_header
 
 SYSTEM_GROUPS = {
@@ -30,6 +31,46 @@ def _numbered(row: dict[str, str], prefix: str, suffix: str) -> list[str]:
     while f"{prefix} {n} - {suffix}" in row:
         found += _split(row[f"{prefix} {n} - {suffix}"])
         n += 1
+    return found
+
+
+#: Google's own words for a value's kind, as goodword keeps them.
+LABELS = {"work": "work", "home": "home", "mobile": "cell", "main": "main", "other": "other"}
+
+
+def _labelled(row: dict[str, str], prefix: str) -> tuple[list[str], dict[str, str]]:
+    """The values of ``E-mail 1 - Value``, ``E-mail 2 - Value``… with their labels."""
+    values: list[str] = []
+    labels: dict[str, str] = {}
+    n = 1
+    while f"{prefix} {n} - Value" in row:
+        label = row.get(f"{prefix} {n} - Label") or row.get(f"{prefix} {n} - Type") or ""
+        label = label.strip().removeprefix("* ").lower()
+        for value in _split(row[f"{prefix} {n} - Value"]):
+            values.append(value)
+            if label:
+                labels[value] = LABELS.get(label, label)[:100]
+        n += 1
+    return values, labels
+
+
+def _dates(row: dict[str, str]) -> list[IncomingDate]:
+    found: list[IncomingDate] = []
+    texts: list[tuple[str, str, str | None]] = [("birthday", row.get("Birthday", ""), None)]
+    n = 1
+    while f"Event {n} - Value" in row:
+        event = (row.get(f"Event {n} - Label") or row.get(f"Event {n} - Type") or "").strip()
+        texts.append(("anniversary", row[f"Event {n} - Value"], event.lower() or None))
+        n += 1
+    for kind, text, label in texts:
+        if text.strip():
+            try:
+                day = parse_day(text)
+            except InvalidValue:
+                continue
+            found.append(
+                IncomingDate(kind, day.month, day.day, day.year, None if label == kind else label)
+            )
     return found
 
 
@@ -62,14 +103,23 @@ def read_google(path: Path) -> ImportBatch:
         if not name.strip():
             batch.skipped.append(Problem(path.name, line, "no name"))
             continue
-        phones = [normalise_phone(p) or p for p in _numbered(row, "Phone", "Value")]
+        emails, labels = _labelled(row, "E-mail")
+        raw_phones, phone_labels = _labelled(row, "Phone")
+        phones = [normalise_phone(p) or p for p in raw_phones]
+        labels |= {normalise_phone(raw) or raw: label for raw, label in phone_labels.items()}
+        given = row.get("First Name") if modern else row.get("Given Name")
+        family = row.get("Last Name") if modern else row.get("Family Name")
         batch.people.append(
             IncomingPerson(
                 name=name.strip(),
                 line=line,
                 source="google",
                 file=path.name,
-                emails=_numbered(row, "E-mail", "Value"),
+                given_name=(given or "").strip() or None,
+                family_name=(family or "").strip() or None,
+                labels=labels,
+                dates=_dates(row),
+                emails=emails,
                 phones=phones,
                 urls=_numbered(row, "Website", "Value"),
                 company=org or None,

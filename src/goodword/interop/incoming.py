@@ -7,6 +7,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
+@dataclass(frozen=True)
+class IncomingDate:
+    """A day a person keeps: ``birthday`` or ``anniversary``, the year when known."""
+
+    kind: str
+    month: int
+    day: int
+    year: int | None = None
+    label: str | None = None
+
+
 @dataclass
 class IncomingPerson:
     name: str
@@ -24,6 +35,12 @@ class IncomingPerson:
     file: str = ""
     uids: list[str] = field(default_factory=list)
     """A card's UID (vCard): it names the person as surely as an email does."""
+    given_name: str | None = None
+    family_name: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    """The label a source gave an email, phone or link (``work``, ``home``, ``cell``), by
+    the value as it came."""
+    dates: list[IncomingDate] = field(default_factory=list)
     occurrence: int = 0
     """For a row with no email, link, phone or UID: its place among the rows of the same
     name and company in the file (set by the importer)."""

@@ -169,6 +169,8 @@ def _connections(batch: ImportBatch, name: str, text: str) -> None:
                 name=person_name,
                 line=line,
                 source="linkedin",
+                given_name=row.get("First Name", "").strip() or None,
+                family_name=row.get("Last Name", "").strip() or None,
                 emails=[row["Email Address"]] if row.get("Email Address") else [],
                 urls=[row["URL"]] if row.get("URL") else [],
                 company=row.get("Company") or None,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from goodword.domain.errors import InvalidValue
+from goodword.domain.person_dates import parse_day
+from goodword.interop.contact_export import unguarded
 from goodword.interop.identity import normalise_phone
-from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
+from goodword.interop.incoming import ImportBatch, IncomingDate, IncomingPerson, Problem
 from goodword.interop.text_files import decode, rows_after_header
 
 FIELDS = (
@@ -21,6 +23,7 @@ FIELDS = (
     "note",
     "tags",
     "skills",
+    "birthday",
 )
 
 
@@ -65,7 +68,7 @@ def read_mapped(path: Path, mapping: dict[str, str]) -> ImportBatch:
     for line, row in rows:
         got: dict[str, list[str]] = {}
         for column, target in mapping.items():
-            value = row.get(column, "").strip()
+            value = unguarded(row.get(column, "").strip())
             if value:
                 got.setdefault(target, []).append(value)
         name = " ".join(
@@ -75,12 +78,23 @@ def read_mapped(path: Path, mapping: dict[str, str]) -> ImportBatch:
             batch.skipped.append(Problem(path.name, line, "no name"))
             continue
 
+        dates = []
+        for text in got.get("birthday", [])[:1]:
+            try:
+                day = parse_day(text)
+            except InvalidValue:
+                batch.errors.append(Problem(path.name, line, f"cannot read the birthday '{text}'"))
+                continue
+            dates.append(IncomingDate("birthday", day.month, day.day, day.year))
         batch.people.append(
             IncomingPerson(
                 name=name,
                 line=line,
                 source=batch.source,
                 file=path.name,
+                given_name=_first(got, "first_name"),
+                family_name=_first(got, "last_name"),
+                dates=dates,
                 emails=got.get("email", []),
                 phones=[normalise_phone(p) or p for p in got.get("phone", [])],
                 urls=got.get("url", []),

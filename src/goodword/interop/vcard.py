@@ -1,17 +1,46 @@
 """vCard 2.1 (Android: quoted-printable, soft line breaks), 3.0 (iOS/macOS ``itemN.`` labels,
-Google CATEGORIES) and 4.0, several cards to a file, read line by line so a bad line is
-reported with its number and the rest of the file still comes in."""
+Google CATEGORIES) and 4.0, several cards to a file.
+
+Each card is parsed by vobject. Before that, the file is read line by line so that what
+vobject refuses to guess at is handled here: quoted-printable values and their soft line
+breaks are decoded, and a line that is not a property is reported with its number while
+the rest of its card — and of the file — still comes in.
+"""
 
 from __future__ import annotations
 
 import quopri
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import vobject
 
 from goodword.domain.errors import InvalidValue
+from goodword.domain.person_dates import parse_day
 from goodword.interop.identity import normalise_phone
-from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
+from goodword.interop.incoming import ImportBatch, IncomingDate, IncomingPerson, Problem
 from goodword.interop.text_files import decode
+
+#: What a TYPE or an iOS label says, as goodword keeps it.
+LABELS = {
+    "work": "work",
+    "home": "home",
+    "cell": "cell",
+    "mobile": "cell",
+    "iphone": "cell",
+    "main": "main",
+    "fax": "fax",
+    "workfax": "fax",
+    "homefax": "fax",
+    "pager": "pager",
+    "other": "other",
+}
+SKIPPED_TAGS = ("mycontacts", "starred")
+#: Properties whose value is a list separated by ``;`` (the parts of a name, an address).
+STRUCTURED = {"N", "ADR", "ORG"}
+PROPERTY = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?$")
 
 
 @dataclass
@@ -23,7 +52,7 @@ class _Line:
 @dataclass
 class _Card:
     start: int
-    props: list[tuple[str, dict[str, str], str, int]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
 
 
 def _unfold(text: str) -> list[_Line]:
@@ -43,52 +72,28 @@ def _unfold(text: str) -> list[_Line]:
     return lines
 
 
-def _split(value: str, separator: str) -> list[str]:
-    """Split on separators that are not escaped with a backslash."""
-    parts, current, escaped = [], "", False
-    for char in value:
-        if escaped:
-            current += "\\" + char
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == separator:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current + ("\\" if escaped else ""))
-    return parts
-
-
-def _unescape(value: str) -> str:
-    return (
-        value.replace("\\n", "\n")
-        .replace("\\N", "\n")
-        .replace("\\,", ",")
-        .replace("\\;", ";")
-        .replace("\\\\", "\\")
-    )
-
-
-def _parse(line: _Line) -> tuple[str, dict[str, str], str, str]:
-    head, sep, value = line.text.partition(":")
-    if not sep or not head.strip():
-        raise ValueError(f"not a vCard property: '{line.text[:40]}'")
+def _plain(line: str) -> str:
+    """A property line with a quoted-printable value turned into plain text (vCard 2.1)."""
+    head, sep, value = line.partition(":")
+    if not sep or not PROPERTY.match(head.split(";", 1)[0]):
+        raise ValueError(f"not a vCard property: '{line[:40]}'")
     parts = head.split(";")
-    name = parts[0]
-    group, _, name = name.rpartition(".")
-    params: dict[str, str] = {}
-    for part in parts[1:]:
-        key, eq, val = part.partition("=")
-        if eq:
-            params[key.upper()] = (params.get(key.upper(), "") + "," + val).strip(",")
-        else:  # vCard 2.1 bare type: TEL;CELL:…
-            params["TYPE"] = (params.get("TYPE", "") + "," + key).strip(",")
-    if params.get("ENCODING", "").upper() in ("QUOTED-PRINTABLE", "QP"):
-        charset = params.get("CHARSET", "utf-8")
-        value = quopri.decodestring(value.encode("ascii", "replace")).decode(charset, "replace")
-    return group.lower(), params, name.upper(), value
+    if not any(p.upper() in ("ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") for p in parts):
+        return line
+    charset = next((p.split("=", 1)[1] for p in parts if p.upper().startswith("CHARSET=")), "utf-8")
+    kept = [p for p in parts if p.upper().split("=")[0] not in ("ENCODING", "CHARSET")]
+    kept = [p for p in kept if p.upper() != "QUOTED-PRINTABLE"]
+    try:
+        text = quopri.decodestring(value.encode("ascii", "replace")).decode(charset, "replace")
+    except LookupError:
+        text = quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8", "replace")
+    name = parts[0].split(".")[-1].upper()
+    text = text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n")
+    if name != "CATEGORIES":
+        text = text.replace(",", "\\,")
+    if name not in STRUCTURED:
+        text = text.replace(";", "\\;")
+    return ";".join(kept) + ":" + text
 
 
 def read_vcards(path: Path) -> ImportBatch:
@@ -104,7 +109,7 @@ def read_vcards(path: Path) -> ImportBatch:
             continue
         upper = line.text.strip().upper()
         if upper == "BEGIN:VCARD":
-            card = _Card(line.number)
+            card = _Card(line.number, ["BEGIN:VCARD"])
             continue
         if upper == "END:VCARD":
             if card is not None:
@@ -115,47 +120,118 @@ def read_vcards(path: Path) -> ImportBatch:
             batch.errors.append(Problem(path.name, line.number, "text outside a card"))
             continue
         try:
-            group, params, name, value = _parse(line)
+            card.lines.append(_plain(line.text))
         except ValueError as error:
             batch.errors.append(Problem(path.name, line.number, str(error)))
-            continue
-        if name != "X-ABLABEL":  # a label names a value's kind (Work, Home); values are kept
-            card.props.append((name, params | {"GROUP": group}, value, line.number))
     if card is not None:
         batch.errors.append(Problem(path.name, card.start, "card without END:VCARD"))
     batch.files[path.name] = len(batch.people)
     return batch
 
 
+def _types(prop: Any) -> list[str]:
+    found = [t.lower() for t in prop.params.get("TYPE", []) for t in t.split(",")]
+    return found + [t.lower() for t in prop.singletonparams]
+
+
+def _label(prop: Any, group_labels: dict[str, str]) -> str | None:
+    """``work``, ``home``, ``cell``…: an iOS label of the property's group, else its TYPE."""
+    custom = group_labels.get((prop.group or "").lower())
+    if custom:
+        return custom
+    return next((LABELS[t] for t in _types(prop) if t in LABELS), None)
+
+
+def _group_labels(component: Any) -> dict[str, str]:
+    labels = {}
+    for prop in component.getChildren():
+        if prop.name == "X-ABLABEL" and prop.group:
+            raw = str(prop.value).strip()
+            if raw.startswith("_$!<") and raw.endswith(">!$_"):
+                raw = raw[4:-4]
+            labels[prop.group.lower()] = LABELS.get(raw.lower(), raw.lower())[:100]
+    return labels
+
+
+def _day(prop: Any) -> tuple[int, int, int | None] | None:
+    try:
+        kept = parse_day(str(prop.value))
+    except InvalidValue:
+        return None
+    return kept.month, kept.day, kept.year
+
+
 def _finish(batch: ImportBatch, file: str, card: _Card) -> None:
-    values: dict[str, list[str]] = {}
-    for name, _params, value, _ in card.props:
-        values.setdefault(name, []).append(value)
-    full = values.get("FN", [""])[0].strip()
-    if not full and "N" in values:
-        parts = [_unescape(p).strip() for p in _split(values["N"][0], ";")]
-        full = " ".join(p for p in (parts[1:2] + parts[2:3] + parts[:1]) if p)
+    try:
+        component = vobject.readOne("\r\n".join([*card.lines, "END:VCARD"]) + "\r\n")
+    except Exception as error:  # vobject raises many kinds; the card is reported, not fatal
+        batch.errors.append(Problem(file, card.start, f"card could not be read: {error}"[:200]))
+        return
+    children = list(component.getChildren())
+    labels = _group_labels(component)
+
+    def all_of(name: str) -> list[Any]:
+        return [c for c in children if c.name == name]
+
+    full = str(all_of("FN")[0].value).strip() if all_of("FN") else ""
+    given = family = None
+    if all_of("N"):
+        parts = all_of("N")[0].value
+        given = " ".join(x for x in [parts.given, parts.additional] if x and str(x).strip())
+        family = str(parts.family).strip() if parts.family else None
+        given = given.strip() or None
+        if not full:
+            full = " ".join(x for x in (str(parts.prefix or ""), given, family) if x).strip()
     if not full:
         batch.skipped.append(Problem(file, card.start, "card without a name"))
         return
-    org = _unescape(_split(values.get("ORG", [""])[0], ";")[0]).strip() or None
-    tags = [_unescape(t).strip() for v in values.get("CATEGORIES", []) for t in _split(v, ",")]
-    phones = []
-    for raw in values.get("TEL", []):
-        number = raw.removeprefix("tel:")
-        phones.append(normalise_phone(number) or number)
-    batch.people.append(
-        IncomingPerson(
-            name=_unescape(full),
-            line=card.start,
-            source="vcard",
-            file=file,
-            emails=[v.strip() for v in values.get("EMAIL", [])],
-            phones=[p for p in phones if p],
-            urls=[v.strip() for v in values.get("URL", [])],
-            company=org,
-            title=_unescape(values.get("TITLE", [""])[0]).strip() or None,
-            note=_unescape("\n".join(values.get("NOTE", []))).strip() or None,
-            tags=[t for t in tags if t and t.lower() not in ("mycontacts", "starred")],
-        )
+    person = IncomingPerson(
+        name=full,
+        line=card.start,
+        source="vcard",
+        file=file,
+        given_name=given,
+        family_name=family,
     )
+    for prop in all_of("ORG")[:1]:
+        value = prop.value
+        person.company = (str(value[0]) if isinstance(value, list) else str(value)).strip() or None
+    for prop in all_of("TITLE")[:1]:
+        person.title = str(prop.value).strip() or None
+    for prop in all_of("EMAIL"):
+        email = str(prop.value).strip().removeprefix("mailto:")
+        if email:
+            person.emails.append(email)
+            if label := _label(prop, labels):
+                person.labels[email] = label
+    for prop in all_of("TEL"):
+        raw = str(prop.value).strip().removeprefix("tel:")
+        number = normalise_phone(raw) or raw
+        if number:
+            person.phones.append(number)
+            if label := _label(prop, labels):
+                person.labels[number] = label
+    person.urls = [str(p.value).strip() for p in all_of("URL") if str(p.value).strip()]
+    person.note = "\n".join(str(p.value) for p in all_of("NOTE")).strip() or None
+    tags = [str(t).strip() for p in all_of("CATEGORIES") for t in _listed(p.value)]
+    person.tags = [t for t in tags if t and t.lower() not in SKIPPED_TAGS]
+    person.uids = [str(p.value).strip() for p in all_of("UID") if str(p.value).strip()][:1]
+    for name, kind in (
+        ("BDAY", "birthday"),
+        ("ANNIVERSARY", "anniversary"),
+        ("X-ANNIVERSARY", "anniversary"),
+    ):
+        for prop in all_of(name):
+            if found := _day(prop):
+                person.dates.append(IncomingDate(kind, *found))
+    for prop in all_of("X-ABDATE"):
+        label = labels.get((prop.group or "").lower())
+        if (found := _day(prop)) and label:
+            person.dates.append(
+                IncomingDate("anniversary", *found, label=None if label == "anniversary" else label)
+            )
+    batch.people.append(person)
+
+
+def _listed(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else str(value).split(",")

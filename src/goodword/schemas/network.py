@@ -30,6 +30,9 @@ class PersonCreate(BaseModel):
     cadence_days: int | None = Field(default=None, ge=1, le=3650)
     source: str = "manual"
     note: str | None = None
+    birthday: str | None = Field(default=None, max_length=20)
+    """``1985-04-12``, or ``04-12`` / ``--04-12`` without the year."""
+    anniversary: str | None = Field(default=None, max_length=20)
 
 
 class PersonUpdate(BaseModel):
@@ -49,6 +52,9 @@ class PersonUpdate(BaseModel):
     add_urls: list[str] = []
     add_skills: list[str] = []
     remove_skills: list[str] = []
+    birthday: str | None = Field(default=None, max_length=20)
+    """A day (``1985-04-12``, ``04-12``); an empty string forgets it."""
+    anniversary: str | None = Field(default=None, max_length=20)
 
 
 class PersonPublic(BaseModel):
@@ -70,6 +76,9 @@ class PersonPublic(BaseModel):
     last_interaction_at: datetime | None = None
     created_at: datetime
     updated_at: datetime
+    birthday: str | None = None
+    """``1985-04-12``, or ``--04-12`` when the year is not known."""
+    anniversaries: list[str] = []
 
 
 class PersonAdded(PersonPublic):

@@ -16,6 +16,7 @@ from sqlalchemy import Table, func, insert, select, text
 
 from goodword.domain.errors import Conflict, InvalidValue
 from goodword.interop.backup import FORMAT, VERSION, decode_rows, encode_rows
+from goodword.storage.network_tables import new_uid
 from goodword.storage.tables import Base, Workspace
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -97,8 +98,12 @@ def restore(uow: UnitOfWork, document_text: str, *, merge: bool) -> RestoreRepor
                 if "share_token" in row:
                     row["share_token"] = None  # a restored brief is not shared until re-shared
             if merge:
+                if table.name in MERGE_SKIPS:
+                    counts[table.name] = 0
+                    continue
                 rows = _remap(table, rows, new_ids)
                 rows = _reuse_named(uow, table, rows, new_ids)
+                rows = _fresh_uids(uow, table, rows)
             if rows:
                 if merge and "id" in table.columns:
                     old = [r.pop("id") for r in rows]
@@ -119,6 +124,25 @@ def restore(uow: UnitOfWork, document_text: str, *, merge: bool) -> RestoreRepor
             _advance_sequences(uow)
         uow.commit()
         return RestoreReport(tables=counts, merged=merge)
+
+
+#: What a merge leaves out: what a calendar was last sent belongs to the database it was
+#: sent from (the merged items get new keys' events at the next export).
+MERGE_SKIPS = {"calendar_events"}
+
+
+def _fresh_uids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A merged copy of a person whose card UID is already here gets a UID of its own."""
+    if "uid" not in table.columns or "workspace_id" not in table.columns:
+        return rows
+    taken = set(
+        uow.session.scalars(select(table.c.uid).where(table.c.workspace_id == uow.workspace_id))
+    )
+    for row in rows:
+        if row.get("uid") in taken:
+            row["uid"] = new_uid()
+        taken.add(row.get("uid"))
+    return rows
 
 
 def _reuse_named(

@@ -19,66 +19,24 @@ from sqlalchemy import Table, func, insert, select
 
 from goodword.domain.strength import StrengthFacts, Touch, strength
 from goodword.domain.vocabulary import Sentiment
-from goodword.interop.identity import import_key, normalise_email, normalise_phone, normalise_url
 from goodword.interop.incoming import IncomingPerson
+from goodword.services.import_additions import Additions, labels_of
+from goodword.services.import_keys import (
+    STRONG,
+    all_keys,
+    folded,
+    import_key_of,
+    key_of,
+    number_namesakes,
+    stored_form,
+    strong_keys,
+)
 from goodword.storage.base import table_of
-from goodword.storage.tables import ContactPoint, Note, Organization, Person, Skill, Tag
+from goodword.storage.network_tables import new_uid
+from goodword.storage.tables import ContactPoint, Organization, Person
 from goodword.storage.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
-
-
-def _stored(kind: str, value: str) -> str:
-    """How a recognised key is kept: links readable (https://…), the rest as matched."""
-    return f"https://{value}" if kind == "url" else value
-
-
-def _key_of(kind: str, value: str) -> tuple[str, str] | None:
-    normal = {"email": normalise_email, "url": normalise_url, "phone": normalise_phone}
-    if kind in normal:
-        found = normal[kind](value)
-        return (kind, found) if found else None
-    return (kind, value)
-
-
-#: Keys that name one person: a different one of these means a different person.
-STRONG = ("email", "url", "phone", "uid")
-
-
-def _strong(p: IncomingPerson) -> list[tuple[str, str]]:
-    cached: list[tuple[str, str]] | None = getattr(p, "_strong", None)
-    if cached is None:
-        cached = [("email", e) for e in map(normalise_email, p.emails) if e]
-        cached += [("url", u) for u in map(normalise_url, p.urls) if u]
-        cached += [("phone", n) for n in map(normalise_phone, p.phones) if n]
-        cached += [("uid", u.strip()) for u in p.uids if u.strip()]
-        p._strong = cached  # type: ignore[attr-defined]
-    return cached
-
-
-def _import_key(p: IncomingPerson) -> tuple[str, str]:
-    key = import_key(p.source, p.name, p.company)
-    return ("import", key if p.occurrence <= 1 else f"{key}#{p.occurrence}")
-
-
-def _keys(p: IncomingPerson) -> list[tuple[str, str]]:
-    return [*_strong(p), _import_key(p)]
-
-
-def number_namesakes(incoming: Iterable[IncomingPerson]) -> None:
-    """Give each keyless row its place among the keyless rows of the same name and company
-    in the file: two "Ana Silva, Acme" with nothing else are two people, found again as the
-    first and the second on the next import."""
-    seen: dict[str, int] = defaultdict(int)
-    for p in incoming:
-        if not _strong(p):
-            key = import_key(p.source, p.name, p.company)
-            seen[key] += 1
-            p.occurrence = seen[key]
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.lower().split())
 
 
 def insert_with_ids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -> list[int]:
@@ -115,7 +73,7 @@ class Importer:
                 ContactPoint.workspace_id == self.ws
             )
         ):
-            key = _key_of(kind, value)
+            key = key_of(kind, value)
             if key is not None:
                 self.by_key.setdefault(key, pid)
                 if kind in STRONG:
@@ -126,7 +84,7 @@ class Importer:
                 Person.workspace_id == self.ws
             )
         ):
-            self.by_name[_folded(name)].append((pid, org))
+            self.by_name[folded(name)].append((pid, org))
         self.orgs = {
             name.lower(): oid
             for oid, name in session.execute(
@@ -135,24 +93,12 @@ class Importer:
                 )
             )
         }
-        self.skills = {
-            (pid, name.lower())
-            for pid, name in session.execute(
-                select(Skill.person_id, Skill.name).where(Skill.workspace_id == self.ws)
-            )
-        }
-        self.tags = {
-            (pid, name)
-            for pid, name in session.execute(
-                select(Tag.person_id, Tag.name).where(
-                    Tag.workspace_id == self.ws, Tag.person_id.is_not(None)
-                )
-            )
-        }
-        self.point_rows: list[dict[str, Any]] = []
-        self.skill_rows: list[dict[str, Any]] = []
-        self.tag_rows: list[dict[str, Any]] = []
-        self.note_rows: list[dict[str, Any]] = []
+        for pid, uid in session.execute(
+            select(Person.id, Person.uid).where(Person.workspace_id == self.ws)
+        ):
+            if uid:
+                self.by_key.setdefault(("uid", uid), pid)
+        self.added = Additions(uow, now, batch_id)
         self.created: set[int] = set()
         self.updated: set[int] = set()
         self.repeated = 0
@@ -182,15 +128,15 @@ class Importer:
 
     def match(self, p: IncomingPerson, by_name: bool = False) -> tuple[int, str] | None:
         """The known person this row is, and the kind of key that says so."""
-        for key in _strong(p):
+        for key in strong_keys(p):
             if key in self.by_key:
                 return self.by_key[key], key[0]
-        key = _import_key(p)
+        key = import_key_of(p)
         if key in self.by_key:
             pid = self.by_key[key]
-            if not self.kinds_of[pid] & {kind for kind, _ in _strong(p)}:
+            if not self.kinds_of[pid] & {kind for kind, _ in strong_keys(p)}:
                 return pid, "import"
-        if by_name and not _strong(p):
+        if by_name and not strong_keys(p):
             return self._by_name(p)
         return None
 
@@ -198,7 +144,7 @@ class Importer:
         """A name in a file that carries nothing else (LinkedIn's recommendations): the one
         person of that name, else the first of that name at that company (the one the first
         import matched, so every later import agrees with it)."""
-        found = self.by_name.get(_folded(p.name), [])
+        found = self.by_name.get(folded(p.name), [])
         if len(found) == 1:
             return found[0][0], "name"
         org = self.orgs.get((p.company or "").strip().lower())
@@ -219,14 +165,14 @@ class Importer:
         for n, p in enumerate(incoming):
             found = self.match(p, by_name)
             if found is None:
-                twin = next((pending[k] for k in _strong(p) if k in pending), None)
-                if twin is None and not _strong(p):
-                    twin = pending.get(_import_key(p))
+                twin = next((pending[k] for k in strong_keys(p) if k in pending), None)
+                if twin is None and not strong_keys(p):
+                    twin = pending.get(import_key_of(p))
                 if twin is not None:
                     resolved[n] = -1 - twin  # same person twice in one file: joined later
                     self.repeated += 1
                     continue
-                for key in _keys(p):
+                for key in all_keys(p):
                     pending.setdefault(key, len(fresh))
                 fresh.append((n, p))
             else:
@@ -241,6 +187,9 @@ class Importer:
             {
                 "workspace_id": self.ws,
                 "name": p.name,
+                "given_name": (p.given_name or "")[:200] or None,
+                "family_name": (p.family_name or "")[:200] or None,
+                "uid": self._uid(p),
                 "title": p.title,
                 "tier": "network",
                 "organization_id": self.orgs.get((p.company or "").strip().lower()),
@@ -260,16 +209,10 @@ class Importer:
             resolved[n] = pid
             self.created.add(pid)
             if p.note:
-                self.note_rows.append(
-                    {
-                        "workspace_id": self.ws,
-                        "person_id": pid,
-                        "body": p.note,
-                        "created_at": self.now,
-                        "import_batch_id": self.batch,
-                    }
-                )
-            self.by_name[_folded(p.name)].append(
+                self.added.note(pid, p.note)
+            for uid in p.uids[:1]:
+                self.by_key.setdefault(("uid", uid.strip()), pid)
+            self.by_name[folded(p.name)].append(
                 (pid, self.orgs.get((p.company or "").strip().lower()))
             )
             self.enrich(pid, p)
@@ -290,10 +233,18 @@ class Importer:
             self._strength_of[connected] = strength(facts, self.now).score
         return self._strength_of[connected]
 
+    def _uid(self, p: IncomingPerson) -> str:
+        """A new person's UID: their card's, when it fits and is free; else a new one."""
+        for uid in p.uids[:1]:
+            if len(uid.strip()) <= 200 and ("uid", uid.strip()) not in self.by_key:
+                return uid.strip()
+        return new_uid()
+
     def enrich(self, pid: int, p: IncomingPerson) -> None:
-        """Add what the person lacked: contact points, skills, tags (never overwrite)."""
+        """Add what the person lacked: contact points, skills, tags, days (never overwrite)."""
         changed = False
-        points = _keys(p)
+        points = all_keys(p)
+        labels = labels_of(p)
         for kind, value in points:
             if (kind, value) not in self.by_key:
                 self.by_key[(kind, value)] = pid
@@ -301,50 +252,11 @@ class Importer:
                     self.kinds_of[pid].add(kind)
                 if kind == "import" and len(points) > 1:
                     continue  # an email, link or phone recognises them; no key needed
-                self.point_rows.append(
-                    {
-                        "workspace_id": self.ws,
-                        "person_id": pid,
-                        "kind": kind,
-                        "value": _stored(kind, value),
-                        "import_batch_id": self.batch,
-                    }
-                )
+                self.added.point(pid, kind, stored_form(kind, value), labels.get((kind, value)))
                 changed = kind != "import"
-        for skill in p.skills:
-            if (pid, skill.lower()) not in self.skills:
-                self.skills.add((pid, skill.lower()))
-                self.skill_rows.append(
-                    {
-                        "workspace_id": self.ws,
-                        "person_id": pid,
-                        "name": skill,
-                        "import_batch_id": self.batch,
-                    }
-                )
-                changed = True
-        for tag in (t.strip().lower() for t in p.tags if t.strip()):
-            if (pid, tag) not in self.tags:
-                self.tags.add((pid, tag))
-                self.tag_rows.append(
-                    {
-                        "workspace_id": self.ws,
-                        "person_id": pid,
-                        "name": tag,
-                        "import_batch_id": self.batch,
-                    }
-                )
-                changed = True
+        changed = self.added.extras(pid, p) or changed
         if changed and pid not in self.created:
             self.updated.add(pid)
 
     def flush(self) -> None:
-        session = self.uow.session
-        for model, rows in (
-            (ContactPoint, self.point_rows),
-            (Skill, self.skill_rows),
-            (Tag, self.tag_rows),
-            (Note, self.note_rows),
-        ):
-            if rows:
-                session.connection().execute(insert(table_of(model)), rows)
+        self.added.flush()

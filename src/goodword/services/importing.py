@@ -156,7 +156,7 @@ def import_batch(
                         "written_at": r.written_at,
                         "sent_at": r.written_at,
                         "published_at": r.written_at if r.published else None,
-                        "recorded_at": now,
+                        "imported_at": now,
                         "import_batch_id": record.id,
                     }
                 )

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from goodword.domain.errors import InvalidValue
 from goodword.domain.etiquette import Etiquette
+from goodword.domain.person_dates import KeptDay, parse_day
 from goodword.domain.vocabulary import Tier, parse_choice
 from goodword.schemas.network import (
     NotePublic,
@@ -30,6 +31,7 @@ from goodword.storage.tables import (
     Note,
     PastPosition,
     Person,
+    PersonDate,
     Skill,
     Tag,
 )
@@ -96,7 +98,31 @@ def to_public(person: Person, etiquette: Etiquette, last_at: datetime | None) ->
         last_interaction_at=last_at,
         created_at=person.created_at,
         updated_at=person.updated_at,
+        birthday=next((_text(d) for d in person.dates if d.kind == "birthday"), None),
+        anniversaries=[_text(d) for d in person.dates if d.kind == "anniversary"],
     )
+
+
+def _text(d: PersonDate) -> str:
+    return KeptDay(d.month, d.day, d.year).text()
+
+
+def _set_day(uow: UnitOfWork, person: Person, kind: str, text: str | None) -> None:
+    """Set (or, with an empty text, forget) the person's birthday or their one anniversary."""
+    if text is None:
+        return
+    person.dates = [d for d in person.dates if d.kind != kind]
+    if text.strip():
+        day = parse_day(text)
+        person.dates.append(
+            PersonDate(
+                workspace_id=uow.workspace_id,
+                kind=kind,
+                month=day.month,
+                day=day.day,
+                year=day.year,
+            )
+        )
 
 
 def public(uow: UnitOfWork, person: Person) -> PersonPublic:
@@ -156,6 +182,8 @@ def add_person(uow: UnitOfWork, data: PersonCreate, now: datetime) -> PersonAdde
         _add_contacts(uow, person, "url", [u for u in map(clean_url, data.urls) if u])
         _add_skills(uow, person, data.skills)
         _add_tags(uow, person, data.tags)
+        _set_day(uow, person, "birthday", data.birthday)
+        _set_day(uow, person, "anniversary", data.anniversary)
         uow.session.flush()
         warnings = _held_by_others(uow, person)
         if data.note and data.note.strip():
@@ -213,6 +241,8 @@ def edit_person(uow: UnitOfWork, query: str, changes: PersonUpdate, now: datetim
         _add_skills(uow, person, changes.add_skills)
         drop = {s.strip().lower() for s in changes.remove_skills}
         person.skills = [s for s in person.skills if s.name.lower() not in drop]
+        _set_day(uow, person, "birthday", changes.birthday)
+        _set_day(uow, person, "anniversary", changes.anniversary)
         person.updated_at = now
         result = public(uow, person)
         uow.commit()

@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 
 from goodword.domain.etiquette import Etiquette
+from goodword.domain.person_dates import KeptDay
 from goodword.domain.vocabulary import Tier
 from goodword.schemas.network import PersonFilter, PersonPublic, Ref
 from goodword.services.field_values import clean_tag
 from goodword.services.workspaces import load_etiquette
-from goodword.storage.tables import ContactPoint, Organization, Person, Skill, Tag
+from goodword.storage.tables import ContactPoint, Organization, Person, PersonDate, Skill, Tag
 from goodword.storage.unit_of_work import UnitOfWork
 
 CHUNK = 1000
@@ -114,6 +115,15 @@ def _publics(uow: UnitOfWork, rows: Sequence[Any], etiquette: Etiquette) -> list
         select(Skill.person_id, Skill.name).where(Skill.person_id.in_(ids)).order_by(Skill.name)
     ):
         skills[pid].append(name)
+    days: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for pid, kind, month, day, year in uow.session.execute(
+        select(
+            PersonDate.person_id, PersonDate.kind, PersonDate.month, PersonDate.day, PersonDate.year
+        )
+        .where(PersonDate.person_id.in_(ids))
+        .order_by(PersonDate.kind, PersonDate.month, PersonDate.day)
+    ):
+        days[pid].append((kind, KeptDay(month, day, year).text()))
     tags: dict[int, list[str]] = defaultdict(list)
     for tagged, tag in uow.session.execute(
         select(Tag.person_id, Tag.name).where(Tag.person_id.in_(ids)).order_by(Tag.name)
@@ -140,6 +150,8 @@ def _publics(uow: UnitOfWork, rows: Sequence[Any], etiquette: Etiquette) -> list
             last_interaction_at=row.last_interaction_at,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            birthday=next((d for k, d in days[row.id] if k == "birthday"), None),
+            anniversaries=[d for k, d in days[row.id] if k == "anniversary"],
         )
         for row in rows
     ]

@@ -3,6 +3,7 @@ off them (contact points, skills, tags, notes, interactions)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import (
@@ -22,9 +23,16 @@ from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
 from goodword.storage.history_tables import Imported
 
 
+def new_uid() -> str:
+    """A random identifier that names one record anywhere (calendars, address books)."""
+    return str(uuid.uuid4())
+
+
 class Workspace(Base):
     __tablename__ = "workspaces"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = mapped_column(String(64), unique=True, default=new_uid)
+    """Makes identifiers this workspace hands out (calendar UIDs) unique to it."""
     name: Mapped[str] = mapped_column(String(200), unique=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     kind: Mapped[str] = mapped_column(String(20), default="personal", server_default="personal")
@@ -57,8 +65,15 @@ class Person(WorkspaceOwned, Imported, Base):
         Index("ix_people_keep_in_touch", "workspace_id", "tier", "last_interaction_at"),
         Index("ix_people_reciprocity", "workspace_id", "reciprocity_balance"),
         Index("ix_people_cadence", "workspace_id", "cadence_days"),
+        UniqueConstraint("workspace_id", "uid"),
     )
     name: Mapped[str] = mapped_column(String(300), index=True)
+    given_name: Mapped[str | None] = mapped_column(String(200))
+    family_name: Mapped[str | None] = mapped_column(String(200))
+    """The name's parts as a source gave them (a vCard's N, LinkedIn's first and last)."""
+    uid: Mapped[str | None] = mapped_column(String(200), default=new_uid)
+    """The person's card UID: the one their phone gave, or goodword's own; unique in the
+    workspace, so a card exported and imported again finds its person."""
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True
     )
@@ -95,6 +110,12 @@ class Person(WorkspaceOwned, Imported, Base):
     tags: Mapped[list[Tag]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="Tag.name", lazy="selectin"
     )
+    dates: Mapped[list[PersonDate]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(PersonDate.kind, PersonDate.month, PersonDate.day)",
+        lazy="selectin",
+    )
 
 
 # Lists of people are in folded-name order: this index hands out a page without a sort.
@@ -107,6 +128,22 @@ class ContactPoint(WorkspaceOwned, Imported, Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     value: Mapped[str] = mapped_column(String(500), index=True)
+    label: Mapped[str | None] = mapped_column(String(100))
+
+
+class PersonDate(WorkspaceOwned, Imported, Base):
+    """A day a person keeps — a birthday, an anniversary — with or without the year."""
+
+    __tablename__ = "person_dates"
+    __table_args__ = (
+        UniqueConstraint("person_id", "kind", "month", "day"),
+        Index("ix_person_dates_day", "workspace_id", "month", "day"),
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    month: Mapped[int]
+    day: Mapped[int]
+    year: Mapped[int | None]
     label: Mapped[str | None] = mapped_column(String(100))
 
 

@@ -157,8 +157,9 @@ class Recommendation(WorkspaceOwned, Imported, Base):
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    """When goodword learnt of it (an import brings years-old ones); unknown for old rows."""
+    imported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When an import brought it (LinkedIn's export brings years-old ones): a thank-you is
+    owed from then, never from the day it was written."""
     history_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     """When the user filed it as history: no thank-you is owed (it still counts)."""
 

@@ -2,7 +2,7 @@
 
 from goodword.storage.account_tables import ApiToken, Membership, ServerKey, User
 from goodword.storage.base import Base
-from goodword.storage.history_tables import ImportBatch
+from goodword.storage.history_tables import CalendarEvent, ImportBatch, TrashEntry
 from goodword.storage.network_tables import (
     ContactPoint,
     Interaction,
@@ -12,6 +12,7 @@ from goodword.storage.network_tables import (
     Organization,
     PastPosition,
     Person,
+    PersonDate,
     Setting,
     Skill,
     Tag,
@@ -49,6 +50,7 @@ __all__ = [
     "Ask",
     "Base",
     "Brief",
+    "CalendarEvent",
     "ContactPoint",
     "Conversion",
     "Gratitude",
@@ -65,6 +67,7 @@ __all__ = [
     "OutboxMessage",
     "PastPosition",
     "Person",
+    "PersonDate",
     "ProfileEmbedding",
     "Program",
     "Recommendation",
@@ -79,6 +82,7 @@ __all__ = [
     "Skill",
     "Story",
     "Tag",
+    "TrashEntry",
     "User",
     "Visit",
     "WebhookEndpoint",

@@ -37,6 +37,30 @@ def _filter(pattern: str) -> Any:
     return shown
 
 
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def kept_day(value: str) -> str:
+    """``1985-04-12`` → ``12 April 1985``; ``--04-12`` → ``12 April``."""
+    year, month, day = value.rsplit("-", 2)[0].strip("-"), *value.rsplit("-", 2)[1:]
+    shown = f"{int(day)} {MONTHS[int(month) - 1]}"
+    return f"{shown} {year}" if year else shown
+
+
 def install(env: Environment) -> None:
     for name, pattern in FORMATS.items():
         env.filters[name] = _filter(pattern)
+    env.filters["kept_day"] = kept_day
