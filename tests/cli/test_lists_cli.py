@@ -31,3 +31,33 @@ def test_people_list_pages_streams_and_says_how_many_more(cli: Cli, tmp_path: Pa
     assert "choose one" in cli.fails("people", "list", "--json", "--jsonl")
     assert cli.json("people", "list", "--skill", "no-such-skill") == []
     assert "no people match" in cli.ok("people", "list", "--tag", "nobody")
+
+
+def test_every_list_pages_and_says_how_many_more(cli: Cli) -> None:
+    cli.ok("people", "add", "Ana Silva", "--company", "Acme")
+    for n in range(60):
+        cli.json("log", "Ana Silva", "--kind", "call", "--on", f"{n + 1}d")
+    for n in range(55):
+        cli.ok("orgs", "add", f"Org {n:02d}")
+    shown = cli("interactions", "list", "--json")
+    assert len(__import__("json").loads(shown.stdout)) == 50 and "10 more" in shown.stderr
+    assert len(cli.json("interactions", "list", "--all")) == 60
+    lines = cli.ok("interactions", "list", "--limit", "5", "--jsonl").splitlines()
+    assert len(lines) == 5
+    table = cli.ok("orgs", "list")
+    assert "(50 of 56)" in table and "and 6 more" in table
+    assert len(cli.json("orgs", "list", "--all")) == 56
+    for args in (
+        ["referrals", "list"],
+        ["asks", "list"],
+        ["recs", "list"],
+        ["references", "list"],
+        ["opportunities", "list"],
+        ["thanks", "list"],
+        ["trash", "list"],
+        ["imports", "list"],
+        ["duplicates"],
+        ["merges"],
+    ):
+        assert cli.json(*args, "--all") == [], args
+        assert cli.ok(*args, "--jsonl") == "", args

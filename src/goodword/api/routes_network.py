@@ -12,7 +12,6 @@ from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, fetched_page, offset_of, page
 from goodword.schemas.matching import MatchResult, OfferResult
 from goodword.schemas.network import (
-    DeletionImpact,
     InteractionCreate,
     InteractionPublic,
     NotePublic,
@@ -36,6 +35,7 @@ from goodword.services import (
     people_listing,
     people_merge,
 )
+from goodword.services.deletions import TrashedPublic
 
 router = APIRouter(responses=COMMON_ERRORS)
 Text = Annotated[str | None, Query(max_length=300)]
@@ -85,9 +85,10 @@ def update_person(uow: Uow, now: Now, person_id: Id, changes: PersonUpdate) -> P
 
 
 @router.delete("/people/{person_id}", tags=["people"])
-def delete_person(uow: Uow, person_id: Id) -> DeletionImpact:
-    """Deletes the person and what hangs off them; answers with what was removed."""
-    return people_merge.delete_person(uow, person_id)
+def delete_person(uow: Uow, now: Now, person_id: Id) -> TrashedPublic:
+    """Moves the person and what hangs off them to the trash (30 days; ``POST
+    /trash/{id}/restore`` brings them back); answers with what went."""
+    return people_merge.delete_person(uow, person_id, now)
 
 
 @router.post("/people/{person_id}/tags", tags=["people"])
@@ -125,8 +126,9 @@ def update_organization(
 
 
 @router.delete("/organizations/{org_id}", tags=["organizations"])
-def delete_organization(uow: Uow, org_id: Id) -> DeletionImpact:
-    return organizations.delete_org(uow, org_id)
+def delete_organization(uow: Uow, now: Now, org_id: Id) -> TrashedPublic:
+    """Moves the organization to the trash; its people and referrals stay, unlinked."""
+    return organizations.delete_org(uow, org_id, now)
 
 
 @router.get("/interactions", tags=["interactions"])
@@ -137,7 +139,10 @@ def list_interactions(
     person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ) -> Page[InteractionPublic]:
     """Interactions, newest first; optionally with one person."""
-    return page(interactions.list_interactions(uow, person_query(person_id)), limit, cursor)
+    found = interactions.list_interactions(
+        uow, person_query(person_id), limit + 1, offset_of(cursor)
+    )
+    return fetched_page(found, limit, cursor)
 
 
 @router.post("/interactions", status_code=201, tags=["interactions"])

@@ -12,10 +12,12 @@ from goodword.cli import (
     asks_cmd,
     backup_cmd,
     brief_cmd,
+    catch_up_cmd,
     db_cmd,
     demo_cmd,
     draft_cmd,
     duplicates_cmd,
+    edit_cmd,
     export_cmd,
     import_cmd,
     interactions_cmd,
@@ -33,6 +35,8 @@ from goodword.cli import (
     serve_cmd,
     settings_cmd,
     strength_cmd,
+    thanks_cmd,
+    trash_cmd,
     webhooks_cmd,
     worker_cmd,
 )
@@ -78,6 +82,7 @@ def root(
 
 app.command("today")(agenda_cmd.today)
 app.command("draft")(draft_cmd.draft)
+app.add_typer(catch_up_cmd.app, name="catch-up")
 app.add_typer(people_cmd.app, name="people")
 app.add_typer(orgs_cmd.app, name="orgs")
 app.add_typer(interactions_cmd.app, name="interactions")
@@ -87,7 +92,26 @@ app.add_typer(asks_cmd.app, name="asks")
 app.add_typer(recs_cmd.app, name="recs")
 app.add_typer(references_cmd.app, name="references")
 app.add_typer(opportunities_cmd.app, name="opportunities")
+app.add_typer(thanks_cmd.app, name="thanks")
 app.add_typer(brief_cmd.app, name="brief")
+app.add_typer(trash_cmd.app, name="trash")
+for group, kind, noun, name, edit in (
+    (interactions_cmd.app, "interaction", "interaction", "interactions", edit_cmd.edit_interaction),
+    (referrals_cmd.app, "referral", "referral", "referrals", edit_cmd.edit_referral),
+    (asks_cmd.app, "ask", "ask", "asks", edit_cmd.edit_ask),
+    (thanks_cmd.app, "gratitude", "thank-you", "thanks", edit_cmd.edit_gratitude),
+    (recs_cmd.app, "recommendation", "recommendation", "recs", edit_cmd.edit_recommendation),
+    (references_cmd.app, "reference", "reference request", "references", edit_cmd.edit_reference),
+    (
+        opportunities_cmd.app,
+        "opportunity",
+        "opportunity",
+        "opportunities",
+        edit_cmd.edit_opportunity,
+    ),
+):
+    group.command("edit")(edit)
+    group.command("delete")(edit_cmd.delete_command(kind, noun, name))
 app.command("balance")(ledger_cmd.balance)
 app.command("strength")(strength_cmd.strength)
 app.command("intro")(intro_cmd.intro)

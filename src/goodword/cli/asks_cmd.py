@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json, Note, When
-from goodword.cli.render import day, done, emit, fields, table, warn
+from goodword.cli.render import day, done, emit, fields, warn
 from goodword.domain.vocabulary import AskKind, AskStatus, Channel
 from goodword.schemas.practice import AskCreate, AskCreated, AskPublic
 from goodword.services import asks
@@ -38,24 +39,20 @@ def show_ask(a: AskPublic) -> None:
     )
 
 
-def show_asks(rows: list[AskPublic]) -> None:
-    table(
-        "Asks",
-        ["id", "asked", "person", "kind", "for", "status", "follow-up"],
-        [
-            [
-                a.id,
-                day(a.asked_at),
-                a.person.name,
-                a.kind,
-                a.purpose,
-                a.status,
-                day(a.followed_up_at) if a.followed_up_at else None,
-            ]
-            for a in rows
-        ],
-        empty="no asks match",
-    )
+ASKS: Columns[AskPublic] = Columns(
+    "Asks",
+    ["id", "asked", "person", "kind", "for", "status", "follow-up"],
+    lambda a: [
+        a.id,
+        day(a.asked_at),
+        a.person.name,
+        a.kind,
+        a.purpose,
+        a.status,
+        day(a.followed_up_at) if a.followed_up_at else None,
+    ],
+    empty="no asks match",
+)
 
 
 def _created(result: AskCreated) -> None:
@@ -141,13 +138,17 @@ def list_(
         str | None, typer.Option(help=", ".join(s.value for s in AskStatus) + ".")
     ] = None,
     person: Annotated[str | None, typer.Option(help="Only to this person.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List asks, newest first.
+    """List asks, newest first, a page at a time.
 
     Example: goodword asks list --status pending
     """
-    emit(as_json, asks.list_asks(deps.uow(ctx), status, person), show_asks)
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(ASKS, asks.list_asks(deps.uow(ctx), status, person), p)
 
 
 @app.command("show")

@@ -5,52 +5,61 @@ from __future__ import annotations
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
-from goodword.cli.render import emit, table
 from goodword.services import duplicates
 from goodword.services.duplicates import DuplicateProposal, MergePublic
 
+PROPOSALS: Columns[DuplicateProposal] = Columns(
+    "Possible duplicates",
+    ["keep", "merge", "why", "to merge"],
+    lambda p: [
+        f"#{p.keep.id} {p.keep.name}",
+        f"#{p.merge.id} {p.merge.name}",
+        p.evidence,
+        p.command,
+    ],
+    empty="no duplicates found",
+)
+MERGES: Columns[MergePublic] = Columns(
+    "Merges",
+    ["when", "kept", "merged", "moved"],
+    lambda m: [
+        m.merged_at[:10],
+        m.kept_name,
+        f"#{m.merged_id} {m.merged_name}",
+        ", ".join(f"{n} {k}" for k, n in m.moved.items()) or "—",
+    ],
+    empty="no merges yet",
+)
 
-def show_proposals(rows: list[DuplicateProposal]) -> None:
-    table(
-        "Possible duplicates",
-        ["keep", "merge", "why", "to merge"],
-        [
-            [f"#{p.keep.id} {p.keep.name}", f"#{p.merge.id} {p.merge.name}", p.evidence, p.command]
-            for p in rows
-        ],
-        empty="no duplicates found",
-    )
 
-
-def find(ctx: typer.Context, as_json: Json = False) -> None:
-    """List people who look recorded twice, with the evidence; nothing is merged.
+def find(
+    ctx: typer.Context,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
+    """List people who look recorded twice, with the evidence; nothing is merged (two
+    people who only share a name and a company stay two until you merge them).
 
     Example: goodword duplicates
     """
-    emit(as_json, duplicates.find_duplicates(deps.uow(ctx)), show_proposals)
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(PROPOSALS, duplicates.find_duplicates(deps.uow(ctx)), p)
 
 
-def merges(ctx: typer.Context, as_json: Json = False) -> None:
+def merges(
+    ctx: typer.Context,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
     """List the merges made so far: who was kept, who was folded in, what moved.
 
     Example: goodword merges --json
     """
-
-    def show(rows: list[MergePublic]) -> None:
-        table(
-            "Merges",
-            ["when", "kept", "merged", "moved"],
-            [
-                [
-                    m.merged_at[:10],
-                    m.kept_name,
-                    f"#{m.merged_id} {m.merged_name}",
-                    ", ".join(f"{n} {k}" for k, n in m.moved.items()) or "—",
-                ]
-                for m in rows
-            ],
-            empty="no merges yet",
-        )
-
-    emit(as_json, duplicates.list_merges(deps.uow(ctx)), show)
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(MERGES, duplicates.list_merges(deps.uow(ctx)), p)

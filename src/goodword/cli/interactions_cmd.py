@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_list, paging
 from goodword.cli.options import Json, When
-from goodword.cli.render import day, done, emit, table
+from goodword.cli.render import day, done, emit
 from goodword.domain.vocabulary import InteractionKind, Sentiment
-from goodword.schemas.network import InteractionCreate
+from goodword.schemas.network import InteractionCreate, InteractionPublic
 from goodword.services import interactions
 
 app = typer.Typer(help="Interactions: log one, list them.", no_args_is_help=True)
@@ -50,21 +51,24 @@ def log(
 def list_(
     ctx: typer.Context,
     person: Annotated[str | None, typer.Argument(help="Only with this person.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = 50,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List interactions, newest first.
+    """List interactions, newest first, a page at a time (--all streams them).
 
     Example: goodword interactions list "Ana Silva"
     """
-    rows = interactions.list_interactions(deps.uow(ctx), person, limit)
-    emit(
-        as_json,
-        rows,
-        lambda rs: table(
-            "Interactions",
-            ["id", "date", "person", "kind", "sentiment", "note"],
-            [[i.id, day(i.occurred_at), i.person.name, i.kind, i.sentiment, i.note] for i in rs],
-            empty="no interactions yet",
-        ),
-    )
+    p = paging(limit, every, as_json, as_jsonl)
+    uow = deps.uow(ctx)
+    total = interactions.count_interactions(uow, person)
+    emit_list(INTERACTIONS, interactions.stream_interactions(uow, person, p.take), total, p)
+
+
+INTERACTIONS: Columns[InteractionPublic] = Columns(
+    "Interactions",
+    ["id", "date", "person", "kind", "sentiment", "note"],
+    lambda i: [i.id, day(i.occurred_at), i.person.name, i.kind, i.sentiment, i.note],
+    empty="no interactions yet",
+)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All
 from goodword.cli.options import Json
-from goodword.cli.render import day, emit, table
+from goodword.cli.render import console, day, emit, table
 from goodword.schemas.practice import LedgerRow
 from goodword.services import ledger
 
@@ -45,7 +47,10 @@ def show_balance(rows: list[LedgerRow]) -> None:
 def balance(
     ctx: typer.Context,
     person: Annotated[str | None, typer.Argument(help="Only this person.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    limit: Annotated[
+        int, typer.Option(min=1, help=f"At most this many (default {DEFAULT_LIMIT}).")
+    ] = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
 ) -> None:
     """Show what each person gave you and what you gave them, most unbalanced first.
@@ -55,4 +60,8 @@ def balance(
 
     Example: goodword balance --limit 10
     """
-    emit(as_json, ledger.balance(deps.uow(ctx), person, limit), show_balance)
+    found = ledger.balance(deps.uow(ctx), person, None if every else limit + 1)
+    shown = found if every else found[:limit]
+    emit(as_json, shown, show_balance)
+    if len(found) > len(shown) and not as_json:
+        console.print(Text("… and more: --limit N or --all to see them", "dim"))

@@ -102,3 +102,8 @@ def emit_list(columns: Columns[T], items: Iterable[T], total: int, p: Paging) ->
 
 def _indented(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
+
+
+def emit_page(columns: Columns[T], found: Sequence[T], p: Paging) -> None:
+    """A list the service returned whole (a workspace's asks, references…): the page of it."""
+    emit_list(columns, found[: p.take] if p.take is not None else found, len(found), p)

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
-from goodword.cli.render import day, done, emit, fields, table
+from goodword.cli.render import day, done, emit, fields
 from goodword.schemas.practice import OpportunityCreate, OpportunityPublic
 from goodword.services import opportunities
 
@@ -60,32 +61,32 @@ def add(
 def list_(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option(help="open or closed.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List opportunities.
+    """List opportunities, a page at a time.
 
     Example: goodword opportunities list --status open
     """
-    emit(
-        as_json,
-        opportunities.list_opportunities(deps.uow(ctx), status),
-        lambda rows: table(
-            "Opportunities",
-            ["id", "added", "title", "organization", "skills", "status"],
-            [
-                [
-                    o.id,
-                    day(o.created_at),
-                    o.title,
-                    o.organization.name if o.organization else None,
-                    ", ".join(o.skills),
-                    o.status,
-                ]
-                for o in rows
-            ],
-            empty="no opportunities",
-        ),
-    )
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(OPPORTUNITIES, opportunities.list_opportunities(deps.uow(ctx), status), p)
+
+
+OPPORTUNITIES: Columns[OpportunityPublic] = Columns(
+    "Opportunities",
+    ["id", "added", "title", "organization", "skills", "status"],
+    lambda o: [
+        o.id,
+        day(o.created_at),
+        o.title,
+        o.organization.name if o.organization else None,
+        ", ".join(o.skills),
+        o.status,
+    ],
+    empty="no opportunities",
+)
 
 
 @app.command("show")

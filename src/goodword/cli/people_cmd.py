@@ -10,6 +10,7 @@ from goodword.cli import deps
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_list, paging
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields, table, warn
+from goodword.cli.trash_cmd import remove
 from goodword.schemas.network import (
     PersonCreate,
     PersonDetail,
@@ -37,6 +38,11 @@ def _row(p: PersonPublic) -> list[object]:
     ]
 
 
+Birthday = Annotated[
+    str | None, typer.Option(help="Their birthday: 1985-04-12, or 04-12 without the year.")
+]
+Anniversary = Annotated[str | None, typer.Option(help="An anniversary, the same way.")]
+
 PEOPLE = Columns(
     "People",
     ["id", "name", "company", "title", "tags", "skills", "last contact"],
@@ -62,6 +68,8 @@ def show_person(p: PersonPublic) -> None:
             ("matching", "yes" if p.matching else "no (opted out)"),
             ("tier", f"{p.tier} (keep in touch every {p.cadence_days} days)"),
             ("last contact", p.last_interaction_at),
+            ("birthday", p.birthday),
+            ("anniversary", p.anniversaries),
             ("source", p.source),
         ]
     )
@@ -100,6 +108,8 @@ def add(
         int | None, typer.Option(help="Keep-in-touch cadence override.")
     ] = None,
     note: Annotated[str | None, typer.Option(help="A first note.")] = None,
+    birthday: Birthday = None,
+    anniversary: Anniversary = None,
     as_json: Json = False,
 ) -> None:
     """Add a person.
@@ -121,6 +131,8 @@ def add(
         tier=tier,
         cadence_days=cadence_days,
         note=note,
+        birthday=birthday,
+        anniversary=anniversary,
     )
     result = people.add_person(deps.uow(ctx), data, deps.clock())
     emit(as_json, result, lambda p: done(f"added {p.name} (#{p.id})"))
@@ -150,9 +162,11 @@ def edit(
     add_url: Annotated[list[str] | None, typer.Option(help="Add a link.")] = None,
     add_skill: Annotated[list[str] | None, typer.Option(help="Add a skill.")] = None,
     remove_skill: Annotated[list[str] | None, typer.Option(help="Remove a skill.")] = None,
+    birthday: Birthday = None,
+    anniversary: Anniversary = None,
     as_json: Json = False,
 ) -> None:
-    """Change a person's details.
+    """Change a person's details ('' forgets a birthday or anniversary).
 
     Example: goodword people edit "Ana Silva" --title "VP Engineering" --add-skill Rust
     """
@@ -170,6 +184,8 @@ def edit(
         add_urls=add_url or [],
         add_skills=add_skill or [],
         remove_skills=remove_skill or [],
+        birthday=birthday,
+        anniversary=anniversary,
     )
     result = people.edit_person(deps.uow(ctx), person, changes, deps.clock())
     emit(as_json, result, show_person)
@@ -279,13 +295,10 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     as_json: Json = False,
 ) -> None:
-    """Delete a person and their interactions, asks, thanks and notes.
+    """Move a person to the trash for 30 days, with their interactions, asks, thanks and
+    notes (goodword trash restore brings them all back).
 
     Example: goodword people delete "#17" --yes
     """
     impact = people_merge.person_deletion_impact(deps.uow(ctx), person)
-    if not yes:
-        lost = ", ".join(f"{n} {k}" for k, n in impact.removes.items() if n) or "nothing else"
-        typer.confirm(f"Delete {impact.name} (#{impact.id}) with {lost}?", abort=True)
-    result = people_merge.delete_person(deps.uow(ctx), impact.id)
-    emit(as_json, result, lambda r: done(f"deleted {r.name} (#{r.id})"))
+    remove(ctx, "person", impact.id, yes, as_json)

@@ -5,11 +5,12 @@ The pipeline commands (leads, conversions, rewards, review) are in ``program_flo
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from goodword.cli import deps, program_flow_cmd, program_stats_cmd
+from goodword.cli import deps, program_flow_cmd, program_reward_cmd, program_stats_cmd
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields, table
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
@@ -255,25 +256,30 @@ def enrol(
 
 
 @app.command("advocates")
-def advocates(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
-    """List a programme's advocates with their codes, links and counts.
+def advocates(
+    ctx: typer.Context,
+    program: ProgramArg,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
+    """List a programme's advocates with their codes, links and counts, a page at a time.
 
     Example: goodword program advocates "Friends of Acme"
     """
+    p = paging(limit, every, as_json, as_jsonl)
     uow = deps.uow(ctx)
-    emit(
-        as_json,
-        programme_advocates.list_advocates(uow, programmes.resolve_program(uow, program)),
-        lambda found: table(
-            "Advocates",
-            ["#", "name", "code", "link", "visits", "leads", "conversions", "since"],
-            [
-                (a.id, a.name, a.code, a.link, a.visits, a.leads, a.conversions, day(a.enrolled_at))
-                for a in found
-            ],
-            "none yet — goodword program enrol PROGRAM --person NAME",
-        ),
-    )
+    found = programme_advocates.list_advocates(uow, programmes.resolve_program(uow, program))
+    emit_page(ADVOCATES, found, p)
+
+
+ADVOCATES: Columns[Any] = Columns(
+    "Advocates",
+    ["#", "name", "code", "link", "visits", "leads", "conversions", "since"],
+    lambda a: (a.id, a.name, a.code, a.link, a.visits, a.leads, a.conversions, day(a.enrolled_at)),
+    "none yet — goodword program enrol PROGRAM --person NAME",
+)
 
 
 @app.command("portal-link")
@@ -292,7 +298,7 @@ def portal_link(
     emit(as_json, {"portal_link": link}, lambda _: done(f"send this to them (private): {link}"))
 
 
-for _name, _command in program_flow_cmd.COMMANDS.items():
+for _name, _command in {**program_flow_cmd.COMMANDS, **program_reward_cmd.COMMANDS}.items():
     app.command(_name)(_command)
 app.command("stats")(program_stats_cmd.stats)
 app.command("story")(program_stats_cmd.story)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, table, warn
 from goodword.domain.errors import InvalidValue
@@ -19,15 +20,12 @@ from goodword.schemas.programmes import (
     HiringStageChange,
     LeadCreate,
     LeadPublic,
-    ReviewDecision,
-    RewardIssue,
     RewardPublic,
 )
 from goodword.services import (
     programme_clawbacks,
     programme_conversions,
     programme_leads,
-    programme_rewards,
     programmes,
 )
 
@@ -84,22 +82,25 @@ def leads(
     status: Annotated[
         str | None, Opt(help="Only this status (new, duplicate, converted, …).")
     ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
     """List a programme's leads, each with its status and the reason for it.
 
     Example: goodword program leads "Friends of Acme" --status duplicate
     """
+    p = paging(limit, every, as_json, as_jsonl)
     uow, program_id = _program(ctx, program)
-    emit(
-        as_json,
-        programme_leads.list_leads(uow, program_id, status),
-        lambda found: table(
-            "Leads",
-            ["#", "email", "advocate", "status", "why", "since"],
-            [(x.id, x.email, x.advocate, x.status, x.reason, day(x.created_at)) for x in found],
-        ),
-    )
+    emit_page(LEADS, programme_leads.list_leads(uow, program_id, status), p)
+
+
+LEADS: Columns[Any] = Columns(
+    "Leads",
+    ["#", "email", "advocate", "status", "why", "since"],
+    lambda x: (x.id, x.email, x.advocate, x.status, x.reason, day(x.created_at)),
+)
 
 
 def stage(
@@ -214,117 +215,10 @@ def reverse(
     emit(as_json, result, lambda c: show_conversion(c))
 
 
-def rewards(
-    ctx: typer.Context,
-    program: ProgramArg,
-    status: Annotated[
-        str | None, Opt(help="pending, approved, issued, denied or clawed-back.")
-    ] = None,
-    advocate: Annotated[int | None, Opt(min=1, help="Only this advocate's (id).")] = None,
-    as_json: Json = False,
-) -> None:
-    """List rewards with their status and why (what an advocate would ask).
-
-    Example: goodword program rewards "Friends of Acme" --status pending
-    """
-    uow, program_id = _program(ctx, program)
-    emit(as_json, programme_rewards.list_rewards(uow, program_id, status, advocate), show_rewards)
-
-
-def review(
-    ctx: typer.Context,
-    program: Annotated[str | None, typer.Argument(help="Only this programme.")] = None,
-    as_json: Json = False,
-) -> None:
-    """The review queue: flagged leads and conversions with their evidence.
-
-    Example: goodword program review
-    """
-    uow = deps.uow(ctx)
-    program_id = programmes.resolve_program(uow, program) if program else None
-    emit(
-        as_json,
-        programme_rewards.review_queue(uow, program_id),
-        lambda found: table(
-            "Waiting for review",
-            ["kind", "#", "who", "advocate", "flags", "signals"],
-            [
-                (
-                    i.kind,
-                    i.id,
-                    i.who,
-                    i.advocate,
-                    "; ".join(f.detail for f in i.flags),
-                    "; ".join(s.detail for s in i.signals),
-                )
-                for i in found
-            ],
-            "nothing waits for review",
-        ),
-    )
-
-
-def decide(
-    ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="lead or conversion.")],
-    item_id: Annotated[int, typer.Argument(min=1, help="Its id (see `goodword program review`).")],
-    by: By,
-    approve: Annotated[bool, Opt("--approve/--deny", help="Approve, or deny.")] = True,
-    note: Annotated[str | None, Opt(help="Why (the advocate sees it when denied).")] = None,
-    as_json: Json = False,
-) -> None:
-    """Decide a flagged lead or conversion; its rewards continue or are denied with the note.
-
-    Example: goodword program decide lead 12 --deny --by Dana --note "same household"
-    """
-    if kind not in ("lead", "conversion"):
-        raise typer.BadParameter("use lead or conversion")
-    decision = ReviewDecision(approve=approve, by=by, note=note)
-    result = programme_rewards.decide_review(deps.uow(ctx), kind, item_id, decision, deps.clock())
-    emit(as_json, result, lambda i: done(f"{i.kind} #{i.id} {'approved' if approve else 'denied'}"))
-
-
-def issue(
-    ctx: typer.Context,
-    reward_id: Annotated[int, typer.Argument(min=1, help="An approved reward's id.")],
-    ref: Annotated[str | None, Opt("--ref", help="Payment or gift-card reference.")] = None,
-    by: Annotated[str, Opt("--by", help="Who paid.")] = "owner",
-    as_json: Json = False,
-) -> None:
-    """Mark an approved reward paid (cash, gift card, donation); never twice.
-
-    Example: goodword program issue 9 --ref "bank transfer 2026-12-01"
-    """
-    result = programme_rewards.issue_reward(
-        deps.uow(ctx), reward_id, RewardIssue(reference=ref, by=by), deps.clock()
-    )
-    emit(as_json, result, lambda r: done(f"reward #{r.id} issued — {r.reward} to {r.advocate}"))
-
-
-def deny(
-    ctx: typer.Context,
-    reward_id: Annotated[int, typer.Argument(min=1, help="A pending or approved reward's id.")],
-    reason: Annotated[str, Opt(help="Why (the advocate sees it).")],
-    by: By = "owner",
-    as_json: Json = False,
-) -> None:
-    """Deny a reward with a reason the advocate will see.
-
-    Example: goodword program deny 9 --reason "order cancelled" --by Dana
-    """
-    result = programme_rewards.deny_reward(deps.uow(ctx), reward_id, reason, by, deps.clock())
-    emit(as_json, result, lambda r: done(f"reward #{r.id} denied"))
-
-
 COMMANDS: dict[str, Callable[..., None]] = {
     "lead": lead,
     "leads": leads,
     "stage": stage,
     "convert": convert,
     "reverse": reverse,
-    "rewards": rewards,
-    "review": review,
-    "decide": decide,
-    "issue": issue,
-    "deny": deny,
 }

@@ -8,8 +8,9 @@ import typer
 
 from goodword.cli import deps
 from goodword.cli.asks_cmd import record_ask
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json, Note, When
-from goodword.cli.render import day, done, emit, fields, table
+from goodword.cli.render import day, done, emit, fields
 from goodword.domain.vocabulary import Channel, Platform, RecommendationStatus
 from goodword.schemas.practice import AskCreate, RecommendationCreate, RecommendationPublic
 from goodword.services import recommendations as recs
@@ -154,33 +155,33 @@ def list_(
     ctx: typer.Context,
     direction: Annotated[str | None, typer.Option(help="given or received.")] = None,
     status: Annotated[str | None, typer.Option(help=f"One of: {STATUSES}.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List recommendations and endorsements.
+    """List recommendations and endorsements, a page at a time.
 
     Example: goodword recs list --direction given --status draft
     """
-    emit(
-        as_json,
-        recs.list_recommendations(deps.uow(ctx), direction, status),
-        lambda rows: table(
-            "Recommendations",
-            ["id", "date", "dir", "person", "kind", "platform", "status"],
-            [
-                [
-                    r.id,
-                    day(r.written_at),
-                    r.direction,
-                    r.person.name,
-                    r.kind + (f" ({r.skill})" if r.skill else ""),
-                    r.platform,
-                    r.status,
-                ]
-                for r in rows
-            ],
-            empty="no recommendations match",
-        ),
-    )
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(RECS, recs.list_recommendations(deps.uow(ctx), direction, status), p)
+
+
+RECS: Columns[RecommendationPublic] = Columns(
+    "Recommendations",
+    ["id", "date", "dir", "person", "kind", "platform", "status"],
+    lambda r: [
+        r.id,
+        day(r.written_at),
+        r.direction,
+        r.person.name,
+        r.kind + (f" ({r.skill})" if r.skill else ""),
+        r.platform,
+        r.status,
+    ],
+    empty="no recommendations match",
+)
 
 
 @app.command("show")

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json, Note, When
-from goodword.cli.render import day, done, emit, fields, table
+from goodword.cli.render import day, done, emit, fields
 from goodword.schemas.practice import ReferenceCreate, ReferencePublic
 from goodword.services import references
 
@@ -129,22 +130,25 @@ def list_(
     status: Annotated[
         str | None, typer.Option(help="requested, approved, denied or given.")
     ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
     """List reference requests (confidential company names stay hidden).
 
     Example: goodword references list --status requested
     """
-    emit(
-        as_json,
-        references.list_references(deps.uow(ctx), status),
-        lambda rows: table(
-            "Reference requests",
-            ["id", "requested", "vendor", "as company", "status", "approver"],
-            [[r.id, day(r.requested_at), r.vendor, r.company, r.status, r.approver] for r in rows],
-            empty="no reference requests",
-        ),
-    )
+    p = paging(limit, every, as_json, as_jsonl)
+    emit_page(REFERENCES, references.list_references(deps.uow(ctx), status), p)
+
+
+REFERENCES: Columns[ReferencePublic] = Columns(
+    "Reference requests",
+    ["id", "requested", "vendor", "as company", "status", "approver"],
+    lambda r: [r.id, day(r.requested_at), r.vendor, r.company, r.status, r.approver],
+    empty="no reference requests",
+)
 
 
 @app.command("show")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from typing import Annotated
 
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_list, paging
 from goodword.cli.options import Json, Note, When
 from goodword.cli.render import day, done, emit, fields, table
 from goodword.domain.errors import InvalidValue
@@ -75,24 +77,20 @@ def show_referral(r: ReferralPublic) -> None:
     )
 
 
-def show_referrals(rows: list[ReferralPublic]) -> None:
-    table(
-        "Referrals",
-        ["id", "date", "from", "referred", "to", "kind", "stage"],
-        [
-            [
-                r.id,
-                day(r.referred_at),
-                r.referrer.name if r.referrer else "you",
-                r.referred,
-                r.recipient if r.direction == "given" else "you",
-                r.kind,
-                r.stage,
-            ]
-            for r in rows
-        ],
-        empty="no referrals match",
-    )
+REFERRALS: Columns[ReferralPublic] = Columns(
+    "Referrals",
+    ["id", "date", "from", "referred", "to", "kind", "stage"],
+    lambda r: [
+        r.id,
+        day(r.referred_at),
+        r.referrer.name if r.referrer else "you",
+        r.referred,
+        r.recipient if r.direction == "given" else "you",
+        r.kind,
+        r.stage,
+    ],
+    empty="no referrals match",
+)
 
 
 def _done(verb: str) -> Callable[[ReferralPublic], None]:
@@ -283,14 +281,21 @@ def list_(
         typer.Option(help="received, thanked, qualified, contacted, made, outcome, loop-closed."),
     ] = None,
     person: Annotated[str | None, typer.Option(help="Involving this person.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """List referrals with their derived stage.
+    """List referrals with their derived stage, newest first, a page at a time.
 
     Example: goodword referrals list --direction received --stage contacted
     """
+    p = paging(limit, every, as_json, as_jsonl)
     filters = ReferralFilter(direction=direction, stage=stage, person=person)
-    emit(as_json, referrals.list_referrals(deps.uow(ctx), filters), show_referrals)
+    uow = deps.uow(ctx)
+    total = referrals.count_referrals(uow, filters)
+    found = referrals.stream_referrals(uow, filters)
+    emit_list(REFERRALS, islice(found, p.take) if p.take else found, total, p)
 
 
 @app.command("show")

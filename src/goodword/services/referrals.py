@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.milestones import Milestone, MilestoneKind, Stage, derive_stage
@@ -180,20 +181,39 @@ def show_referral(uow: UnitOfWork, referral_id: int) -> ReferralPublic:
 
 
 def list_referrals(uow: UnitOfWork, filters: ReferralFilter) -> list[ReferralPublic]:
+    return list(stream_referrals(uow, filters))
+
+
+def count_referrals(uow: UnitOfWork, filters: ReferralFilter) -> int:
+    """How many match (the stage is derived from milestones: counted by walking them)."""
+    if filters.stage:
+        return sum(1 for _ in stream_referrals(uow, filters))
     with uow:
-        query = select(Referral).where(Referral.workspace_id == uow.workspace_id)
-        if filters.direction:
-            direction = parse_choice(Direction, filters.direction, "direction")
-            query = query.where(Referral.direction == direction.value)
-        if filters.person:
-            pid = resolve_person(uow, filters.person).id
-            query = query.where(
-                or_(
-                    Referral.referrer_id == pid,
-                    Referral.referred_person_id == pid,
-                    Referral.recipient_person_id == pid,
-                )
-            )
+        query = _filtered(uow, filters).with_only_columns(func.count(Referral.id))
+        return int(uow.session.scalar(query.order_by(None)) or 0)
+
+
+def stream_referrals(uow: UnitOfWork, filters: ReferralFilter) -> Iterator[ReferralPublic]:
+    """Newest first, a chunk of referrals (with their milestones) at a time."""
+    with uow:
         stage = parse_choice(Stage, filters.stage, "stage") if filters.stage else None
-        rows = uow.session.scalars(query.order_by(Referral.referred_at.desc(), Referral.id.desc()))
-        return [to_public(uow, r) for r in rows if stage is None or stage_of(r) is stage]
+        query = _filtered(uow, filters).order_by(Referral.referred_at.desc(), Referral.id.desc())
+        for part in uow.session.scalars(query.execution_options(yield_per=500)).partitions():
+            yield from (to_public(uow, r) for r in part if stage is None or stage_of(r) is stage)
+
+
+def _filtered(uow: UnitOfWork, filters: ReferralFilter) -> Select[Referral]:
+    query = select(Referral).where(Referral.workspace_id == uow.workspace_id)
+    if filters.direction:
+        direction = parse_choice(Direction, filters.direction, "direction")
+        query = query.where(Referral.direction == direction.value)
+    if filters.person:
+        pid = resolve_person(uow, filters.person).id
+        query = query.where(
+            or_(
+                Referral.referrer_id == pid,
+                Referral.referred_person_id == pid,
+                Referral.recipient_person_id == pid,
+            )
+        )
+    return query
