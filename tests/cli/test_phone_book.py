@@ -96,3 +96,25 @@ def test_a_birthday_is_a_moment_to_check_in_never_to_ask(cli: Cli) -> None:
     assert edited["birthday"] is None
     assert "cannot read the day" in cli.fails("people", "add", "Cy", "--birthday", "1990-02-30")
     assert "cannot read the day" in cli.fails("people", "edit", "Bo Chen", "--birthday", "soon")
+
+
+def test_google_contacts_bring_birthdays_events_and_labels(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "First Name,Middle Name,Last Name,Birthday,Event 1 - Label,Event 1 - Value,"
+        "E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\n"
+        "Ana,,García López,1985-04-12,Anniversary,2012-09-01,* Work,ana@work.example,"
+        "Mobile,+1 415 555 0100\n"
+        "Bo,,Chen, --11-30,,,Home,bo@home.example,,\n",
+        encoding="utf-8",
+    )
+    assert cli.json("import", "google", str(path))["created"] == 2
+    ana = cli.json("people", "show", "Ana García López")
+    assert (ana["birthday"], ana["anniversaries"]) == ("1985-04-12", ["2012-09-01"])
+    assert cli.json("people", "show", "Bo Chen")["birthday"] == "--11-30"
+    out = tmp_path / "out.vcf"
+    cli.json("export", "vcard", "--out", str(out))
+    card = next(c for c in vobject.readComponents(out.read_text()) if c.fn.value.startswith("Ana"))
+    assert (card.n.value.family, card.n.value.given) == ("García López", "Ana")
+    assert card.email.params["TYPE"] == ["INTERNET", "WORK"]
+    assert card.tel.params["TYPE"] == ["CELL"] and card.bday.value == "1985-04-12"

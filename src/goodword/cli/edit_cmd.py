@@ -5,16 +5,15 @@ have theirs in their own groups). A deletion goes to the trash for 30 days."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 import typer
 
 from goodword.cli import deps
 from goodword.cli.options import Json, When
+from goodword.cli.referrals_cmd import money
 from goodword.cli.render import done, emit
 from goodword.cli.trash_cmd import Yes, remove
-from goodword.domain.errors import InvalidValue
 from goodword.schemas.edits import (
     AskUpdate,
     GratitudeUpdate,
@@ -89,15 +88,6 @@ def edit_interaction(
     emit(as_json, result, _saved("interaction"))
 
 
-def _money(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        raise InvalidValue(f"--value '{text}' is not a number (e.g. 12000)") from None
-
-
 def edit_referral(
     ctx: typer.Context,
     record: ReferralId,
@@ -111,7 +101,7 @@ def edit_referral(
 
     Example: goodword referrals edit 7 --value 20000 --description "Two-site rollout"
     """
-    changes = ReferralUpdate(kind=kind, value=_money(value), description=description, when=when)
+    changes = ReferralUpdate(kind=kind, value=money(value), description=description, when=when)
     result = edits.edit_referral(deps.uow(ctx), record, changes, deps.clock())
     emit(as_json, result, _saved("referral"))
 

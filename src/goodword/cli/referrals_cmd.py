@@ -33,7 +33,7 @@ KINDS = ", ".join(k.value for k in ReferralKind)
 GRATITUDE = ", ".join(k.value for k in GratitudeKind)
 
 
-def _money(text: str | None) -> Decimal | None:
+def money(text: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
@@ -123,7 +123,7 @@ def receive(
         prospect=prospect,
         kind=kind,
         description=about,
-        value=_money(value),
+        value=money(value),
         when=when,
     )
     emit(
@@ -255,7 +255,7 @@ def outcome(
     Example: goodword referrals outcome 12 won --value 18000
     """
     recorded = milestones.record_outcome(
-        deps.uow(ctx), referral, result, deps.clock(), value=_money(value), reason=reason, when=when
+        deps.uow(ctx), referral, result, deps.clock(), value=money(value), reason=reason, when=when
     )
     emit(as_json, recorded, _done(f"{result} — close the loop with the referrer"))
 

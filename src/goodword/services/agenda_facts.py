@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from goodword.domain.agenda_facts import (
@@ -27,6 +26,7 @@ from goodword.domain.history import cutoff
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import Milestone, MilestoneKind
 from goodword.domain.vocabulary import Outcome
+from goodword.services.agenda_history import not_filed
 from goodword.storage.tables import (
     Ask,
     Gratitude,
@@ -40,11 +40,6 @@ from goodword.storage.tables import (
 from goodword.storage.unit_of_work import UnitOfWork
 
 
-def _not_filed(column: Any, on: datetime) -> ColumnElement[bool]:
-    """Not filed as history by the day (filed later: it was still owed then)."""
-    return or_(column.is_(None), column > on)
-
-
 def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
     ws = uow.workspace_id
     referrer, referred = aliased(Person), aliased(Person)
@@ -53,7 +48,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
         Referral.direction == "received",
         Referral.referred_at <= on,
         or_(Referral.settled_at.is_(None), Referral.settled_at > on),
-        _not_filed(Referral.history_at, on),
+        not_filed(Referral.history_at, on),
     )
     rows = uow.session.execute(
         select(
@@ -118,7 +113,7 @@ def open_asks(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[AskFacts]:
             Ask.workspace_id == uow.workspace_id,
             Ask.asked_at <= on - timedelta(days=e.ask_followup_after_days),
             Ask.asked_at >= cutoff(on, e),
-            _not_filed(Ask.history_at, on),
+            not_filed(Ask.history_at, on),
         )
     )
     # Two index-served halves instead of an OR the planner would answer with a scan:
@@ -175,7 +170,7 @@ def open_recommendations(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[Re
             Recommendation.workspace_id == uow.workspace_id,
             Recommendation.written_at <= on,
             Recommendation.written_at >= cutoff(on, e),
-            _not_filed(Recommendation.history_at, on),
+            not_filed(Recommendation.history_at, on),
             or_(
                 and_(
                     Recommendation.direction == "received",

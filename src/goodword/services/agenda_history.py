@@ -24,7 +24,8 @@ from goodword.storage.tables import (
 from goodword.storage.unit_of_work import UnitOfWork
 
 
-def _not_filed(column: Any, on: datetime) -> ColumnElement[bool]:
+def not_filed(column: Any, on: datetime) -> ColumnElement[bool]:
+    """Not filed as history by the day (filed later: it was still owed then)."""
     return or_(column.is_(None), column > on)
 
 
@@ -38,7 +39,7 @@ def _unthanked_recommendations(uow: UnitOfWork, on: datetime, e: Etiquette) -> A
         Recommendation.workspace_id == uow.workspace_id,
         Recommendation.direction == "received",
         Recommendation.written_at < cutoff(on, e),
-        _not_filed(Recommendation.history_at, on),
+        not_filed(Recommendation.history_at, on),
         ~thanked,
     )
 
@@ -57,7 +58,7 @@ def _unthanked_referrals(uow: UnitOfWork, on: datetime, e: Etiquette) -> Any:
         Referral.workspace_id == uow.workspace_id,
         Referral.direction == "received",
         Referral.referred_at < cutoff(on, e),
-        _not_filed(Referral.history_at, on),
+        not_filed(Referral.history_at, on),
         ~thanked,
     )
 
@@ -66,7 +67,7 @@ def _unanswered_asks(uow: UnitOfWork, on: datetime, e: Etiquette) -> Any:
     return and_(
         Ask.workspace_id == uow.workspace_id,
         Ask.asked_at < cutoff(on, e),
-        _not_filed(Ask.history_at, on),
+        not_filed(Ask.history_at, on),
         or_(Ask.answered_at.is_(None), Ask.answered_at > on),
     )
 
