@@ -15,7 +15,6 @@ from goodword.cli.render import console, day, done, emit, table
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.accounts import UserCreate
 from goodword.services import accounts
-from goodword.web import server
 
 user_app = typer.Typer(no_args_is_help=True)
 
@@ -45,7 +44,9 @@ def serve(
 
     Example: goodword serve --port 8000
     """
-    import uvicorn
+    import uvicorn  # the web stack loads only for this command: every other one starts lighter
+
+    from goodword.web import server
 
     url, _, _ = deps.state(ctx).engine()
     os.environ[server.ENV_URL] = url

@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
-
 from goodword.domain.agenda_items import AgendaItem
 from goodword.domain.dates import day_of
 
@@ -63,6 +61,11 @@ def uid(key: str, workspace_uid: str) -> str:
 def agenda_calendar(
     entries: Sequence[CalendarEntry], workspace_uid: str, zone: str, now: datetime
 ) -> bytes:
+    from icalendar import (  # loaded when used: every command imports this module, few need it
+        Calendar,
+        Event,
+    )
+
     calendar = Calendar()
     calendar.add("prodid", "-//goodword//agenda//EN")
     calendar.add("version", "2.0")

@@ -8,8 +8,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-import vobject
+from typing import Any
 
 #: Excel reads a UTF-8 file as UTF-8 only when it starts with a byte-order mark.
 BOM = "\ufeff"
@@ -72,7 +71,7 @@ def _parts(card: Card) -> tuple[str, str]:
     return (words[-1], " ".join(words[:-1])) if len(words) > 1 else (card.name, "")
 
 
-def _typed(component: vobject.base.Component, name: str, value: str, *types: str) -> None:
+def _typed(component: Any, name: str, value: str, *types: str) -> None:
     prop = component.add(name)
     prop.value = value
     kinds = [t for t in types if t]
@@ -81,6 +80,8 @@ def _typed(component: vobject.base.Component, name: str, value: str, *types: str
 
 
 def vcard(card: Card) -> str:
+    import vobject  # loaded when used: every command imports this module, few need it
+
     component = vobject.vCard()
     component.add("uid").value = card.uid
     component.add("fn").value = card.name

@@ -9,8 +9,6 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
-import charset_normalizer
-
 from goodword.domain.errors import InvalidValue
 
 MAX_FIELD = 1_000_000
@@ -33,6 +31,8 @@ def decode(data: bytes, name: str) -> str:
         return _checked(data.decode("utf-8-sig"), name)
     except UnicodeDecodeError:
         pass
+    import charset_normalizer  # loaded when used: every command imports this module, few need it
+
     matches = charset_normalizer.from_bytes(data[:SNIFF_BYTES])
     if not len(matches):
         raise InvalidValue(f"{name} is not text goodword can read: {UNREADABLE}")

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import vobject
-
 from goodword.domain.errors import InvalidValue
 from goodword.domain.person_dates import parse_day
 from goodword.interop.identity import normalise_phone
@@ -162,6 +160,8 @@ def _day(prop: Any) -> tuple[int, int, int | None] | None:
 
 
 def _finish(batch: ImportBatch, file: str, card: _Card) -> None:
+    import vobject  # loaded when used: every command imports this module, few need it
+
     try:
         component = vobject.readOne("\r\n".join([*card.lines, "END:VCARD"]) + "\r\n")
     except Exception as error:  # vobject raises many kinds; the card is reported, not fatal

@@ -8,7 +8,6 @@ from collections import defaultdict
 from itertools import combinations
 
 from pydantic import BaseModel
-from rapidfuzz import fuzz
 from sqlalchemy import select
 
 from goodword.interop.identity import normalise_email, normalise_phone, normalise_url
@@ -38,6 +37,8 @@ class MergePublic(BaseModel):
 
 
 def find_duplicates(uow: UnitOfWork) -> list[DuplicateProposal]:
+    from rapidfuzz import fuzz  # loaded when used: every command imports this module, few need it
+
     with uow:
         ws = uow.workspace_id
         names: dict[int, str] = {
