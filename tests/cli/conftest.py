@@ -6,14 +6,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
+from click.testing import CliRunner, Result
 from sqlalchemy import func, select
-from typer.testing import CliRunner, Result
 
 from goodword.cli.app import app
 from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.engine import make_engine
 from goodword.storage.tables import Base
 from tests.conftest import NOW
+
+#: The command tree, built once: building it takes as long as running most commands.
+COMMAND = typer.main.get_command(app)
 
 
 @dataclass
@@ -36,7 +40,7 @@ class Cli:
 
     def __call__(self, *args: str, input: str | None = None, db: bool = True) -> Result:
         argv = ["--db", self.db, *args] if db else list(args)
-        return CliRunner().invoke(app, argv, input=input, env=self.env())
+        return CliRunner().invoke(COMMAND, argv, input=input, env=self.env())
 
     def json(self, *args: str) -> Any:
         result = self(*args, "--json")

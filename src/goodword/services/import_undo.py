@@ -48,6 +48,10 @@ NAMES = {
     "people": ("person", "people"),
     "organizations": ("organization", "organizations"),
     "merges": ("merge", "merges"),
+    "person_dates": ("birthday or anniversary", "birthdays and anniversaries"),
+    "referral_milestones": ("milestone", "milestones"),
+    "profile_embeddings": ("matching profile", "matching profiles"),
+    "opportunity_skills": ("skill wanted", "skills wanted"),
     "advocates": ("programme advocate", "programme advocates"),
     "leads": ("programme lead", "programme leads"),
 }
