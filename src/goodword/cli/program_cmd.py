@@ -12,7 +12,7 @@ import typer
 from goodword.cli import deps, program_flow_cmd, program_reward_cmd, program_stats_cmd
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
-from goodword.cli.render import day, done, emit, fields, table
+from goodword.cli.render import day, done, emit, fields
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
 from goodword.services import advocate_portal, programme_advocates, programmes
 
@@ -199,33 +199,36 @@ def show(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None
 
 
 @app.command("list")
-def list_(ctx: typer.Context, as_json: Json = False) -> None:
+def list_(
+    ctx: typer.Context,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
     """List your programmes.
 
     Example: goodword program list --json
     """
-    emit(
-        as_json,
-        programmes.list_programs(deps.uow(ctx)),
-        lambda found: table(
-            "Programmes",
-            ["#", "name", "kind", "status", "rewards", "advocates", "conversions", "to review"],
-            [
-                (
-                    p.id,
-                    p.name,
-                    p.kind,
-                    p.status,
-                    p.rewards_in_words,
-                    p.advocates,
-                    p.conversions,
-                    p.waiting_for_review,
-                )
-                for p in found
-            ],
-            "none yet — goodword program create NAME",
-        ),
-    )
+    found = programmes.list_programs(deps.uow(ctx))
+    emit_page(PROGRAMMES, found, paging(limit, every, as_json, as_jsonl))
+
+
+PROGRAMMES: Columns[Any] = Columns(
+    "Programmes",
+    ["#", "name", "kind", "status", "rewards", "advocates", "conversions", "to review"],
+    lambda p: (
+        p.id,
+        p.name,
+        p.kind,
+        p.status,
+        p.rewards_in_words,
+        p.advocates,
+        p.conversions,
+        p.waiting_for_review,
+    ),
+    "none yet — goodword program create NAME",
+)
 
 
 @app.command("enrol")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
-from goodword.cli.render import console, day, done, emit, table
+from goodword.cli.render import console, day, done, emit
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.accounts import UserCreate
 from goodword.services import accounts
@@ -102,18 +103,23 @@ def user_create(
 
 
 @user_app.command("list")
-def user_list(ctx: typer.Context, as_json: Json = False) -> None:
+def user_list(
+    ctx: typer.Context,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
     """List the accounts on this database.
 
     Example: goodword user list
     """
     rows = accounts.list_users(deps.state(ctx).engine()[1])
-    emit(
-        as_json,
-        rows,
-        lambda us: table(
-            "Accounts",
-            ["id", "email", "name", "since"],
-            [[u.id, u.email, u.name, day(u.created_at)] for u in us],
-        ),
-    )
+    emit_page(ACCOUNTS, rows, paging(limit, every, as_json, as_jsonl))
+
+
+ACCOUNTS: Columns[Any] = Columns(
+    "Accounts",
+    ["id", "email", "name", "since"],
+    lambda u: [u.id, u.email, u.name, day(u.created_at)],
+)

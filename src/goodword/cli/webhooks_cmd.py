@@ -3,13 +3,23 @@ sent (or is waiting to be retried, and why)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from goodword.cli import deps
+from goodword.cli.listing import (
+    DEFAULT_LIMIT,
+    All,
+    Columns,
+    Jsonl,
+    Limit,
+    emit_list,
+    emit_page,
+    paging,
+)
 from goodword.cli.options import Json
-from goodword.cli.render import day, done, emit, table
+from goodword.cli.render import day, done, emit
 from goodword.schemas.messages import WebhookCreate
 from goodword.services import webhooks
 
@@ -43,30 +53,34 @@ def add(
 
 
 @app.command("list")
-def list_(ctx: typer.Context, as_json: Json = False) -> None:
+def list_(
+    ctx: typer.Context,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
+    as_json: Json = False,
+    as_jsonl: Jsonl = False,
+) -> None:
     """List webhook endpoints.
 
     Example: goodword webhooks list --json
     """
-    emit(
-        as_json,
-        webhooks.list_webhooks(deps.uow(ctx)),
-        lambda found: table(
-            "Webhooks",
-            ["#", "url", "events", "active", "since"],
-            [
-                (
-                    w.id,
-                    w.url,
-                    ", ".join(w.events) or "all",
-                    "yes" if w.active else "no",
-                    day(w.created_at),
-                )
-                for w in found
-            ],
-            "none — goodword webhooks add URL",
-        ),
+    emit_page(
+        WEBHOOKS, webhooks.list_webhooks(deps.uow(ctx)), paging(limit, every, as_json, as_jsonl)
     )
+
+
+WEBHOOKS: Columns[Any] = Columns(
+    "Webhooks",
+    ["#", "url", "events", "active", "since"],
+    lambda w: (
+        w.id,
+        w.url,
+        ", ".join(w.events) or "all",
+        "yes" if w.active else "no",
+        day(w.created_at),
+    ),
+    "none — goodword webhooks add URL",
+)
 
 
 @app.command("remove")
@@ -89,32 +103,33 @@ def remove(
 def outbox(
     ctx: typer.Context,
     status: Annotated[str | None, typer.Option(help="pending, sending, sent or failed.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=10000, help="How many, newest first.")] = 50,
+    limit: Limit = DEFAULT_LIMIT,
+    every: All = False,
     as_json: Json = False,
+    as_jsonl: Jsonl = False,
 ) -> None:
-    """The delivery log: every email and webhook, its attempts and last error.
+    """The delivery log, newest first: every email and webhook, its attempts and last error.
 
     Example: goodword outbox --status failed
     """
-    emit(
-        as_json,
-        webhooks.delivery_log(deps.uow(ctx), status, limit),
-        lambda found: table(
-            "Outbox",
-            ["#", "channel", "event", "to", "status", "attempts", "last error", "queued"],
-            [
-                (
-                    m.id,
-                    m.channel,
-                    m.event,
-                    m.recipient,
-                    m.status,
-                    m.attempts,
-                    m.last_error,
-                    day(m.created_at),
-                )
-                for m in found
-            ],
-            "nothing sent yet",
-        ),
-    )
+    p = paging(limit, every, as_json, as_jsonl)
+    uow = deps.uow(ctx)
+    total = webhooks.count_messages(uow, status)
+    emit_list(OUTBOX, webhooks.delivery_log(uow, status, p.take), total, p)
+
+
+OUTBOX: Columns[Any] = Columns(
+    "Outbox",
+    ["#", "channel", "event", "to", "status", "attempts", "last error", "queued"],
+    lambda m: (
+        m.id,
+        m.channel,
+        m.event,
+        m.recipient,
+        m.status,
+        m.attempts,
+        m.last_error,
+        day(m.created_at),
+    ),
+    "nothing sent yet",
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from goodword.domain.errors import InvalidValue
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
@@ -71,8 +71,20 @@ def remove_webhook(uow: UnitOfWork, endpoint_id: int) -> WebhookPublic:
         return result
 
 
+def count_messages(uow: UnitOfWork, status: str | None = None) -> int:
+    with uow:
+        query = (
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.workspace_id == uow.workspace_id)
+        )
+        if status:
+            query = query.where(OutboxMessage.status == status)
+        return int(uow.session.scalar(query) or 0)
+
+
 def delivery_log(
-    uow: UnitOfWork, status: str | None = None, limit: int = 200
+    uow: UnitOfWork, status: str | None = None, limit: int | None = 200
 ) -> list[MessagePublic]:
     """The newest messages first, each with its attempts and last error."""
     if status is not None and status not in STATUSES:
