@@ -3,6 +3,9 @@
 Replaying a request (same Idempotency-Key, or the same external order id with the same body)
 returns the first result and writes nothing. The store's unique constraints back this up when
 two requests race: the loser's transaction rolls back and it answers with the winner's result.
+Two *different* orders for one lead race on a conditional update of the lead (the first
+write), so the lead converts once; an advocate's conversions are counted under a lock, so a
+milestone is reached by exactly one of them.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import hashlib
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
 from goodword.domain.programme_checks import Flag, check_conversion
@@ -121,6 +125,10 @@ def _lead_for(uow: UnitOfWork, program: Program, data: ConversionCreate) -> Lead
     return lead
 
 
+FINISHED = ("converted", "hired", "duplicate", "not-hired")
+"""Lead states that no conversion can follow."""
+
+
 def _denial(program: Program, lead: Lead, earned: EarnedReward, now: datetime) -> str | None:
     if earned.capped:
         return f"the programme's cap of {program.cap_per_advocate} rewards per advocate is reached"
@@ -138,8 +146,8 @@ def _denial(program: Program, lead: Lead, earned: EarnedReward, now: datetime) -
 
 
 def _counts(uow: UnitOfWork, advocate_id: int) -> tuple[int, int]:
-    """The advocate's valid conversions and their rewards not denied, so far (read before
-    this conversion's writes begin, to keep the write transaction short)."""
+    """The advocate's valid conversions and their rewards not denied, so far (read while
+    this advocate is locked, inside the conversion's write)."""
     conversions = (
         select(func.count())
         .select_from(Conversion)
@@ -222,6 +230,25 @@ def _convert_once(
         if earlier is not None:
             return earlier, False
         lead = _lead_for(uow, program, data)
+        converted = "hired" if program.kind == "hiring" else "converted"
+        # The first write, and the one that makes a lead convert once: a conditional update
+        # (a racing repeat order finds the lead already taken and changes nothing).
+        taken = uow.session.execute(
+            update(Lead)
+            .where(Lead.id == lead.id, Lead.status.not_in(FINISHED))
+            .values(status=converted, stage_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if taken.rowcount != 1:  # type: ignore[attr-defined]
+            raise Conflict(
+                f"lead #{lead.id} has already converted; a repeat purchase earns no reward"
+            )
+        # This advocate's conversions are counted one at a time (the row lock on PostgreSQL;
+        # SQLite's write lock is already held), so two at once cannot both be "the 7th" and
+        # miss the bonus at 8.
+        uow.session.execute(
+            select(Advocate.id).where(Advocate.id == lead.advocate_id).with_for_update()
+        )
         advocate = uow.session.get(Advocate, lead.advocate_id)
         assert advocate is not None
         lead_flags = [Flag(c.check, c.detail) for c in checks_of(lead.flags)]
@@ -246,9 +273,9 @@ def _convert_once(
             created_at=now,
         )
         uow.session.add(conversion)
-        uow.session.flush()  # the write transaction starts here: only writes follow
-        lead.status = "hired" if program.kind == "hiring" else "converted"
-        lead.stage_at = now
+        uow.session.flush()
+        set_committed_value(lead, "status", converted)  # already written above
+        set_committed_value(lead, "stage_at", now)
         rows = _reward_rows(program, lead, conversion, counts, now)
         uow.session.add_all(rows)
         uow.session.flush()
