@@ -41,7 +41,7 @@ def run_due_cmd(ctx: typer.Context, as_json: Json = False) -> None:
     Example: goodword run-due --json
     """
     _, engine, _ = deps.state(ctx).engine()
-    report = run_due(engine, deps.clock())
+    report = run_due(engine, deps.clock(), clock=deps.clock)
     emit(
         as_json,
         {
@@ -81,7 +81,7 @@ def worker(
                     f"another worker ({other}) is running on this SQLite database; one is "
                     "enough — stop it first, or use PostgreSQL to run several"
                 )
-            _said(run_due(engine, deps.clock(), holder))
+            _said(run_due(engine, deps.clock(), holder, clock=deps.clock))
             count += 1
             if runs is None or count < runs:
                 time.sleep(every)

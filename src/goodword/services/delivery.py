@@ -1,26 +1,32 @@
 """Delivering the outbox: emails through the workspace's SMTP server, webhooks by HTTPS POST.
 
 A message is *claimed* (``pending`` → ``sending``, a conditional update committed on its
-own) before anything is sent, so two workers never send the same one. A failure is retried
-with exponential backoff (1, 2, 4 … minutes, at most 6 hours apart) and given up after
-:data:`MAX_ATTEMPTS`, with the last error kept for the delivery log. A worker that died
-while sending leaves the message ``sending``; after :data:`STALE` it is tried again (the
+own, marked with the worker and the claim's own time) before anything is sent, so two
+workers never send the same one; before each send the worker renews its claims (a
+heartbeat) and sends only what is still its own. A failure is retried with exponential
+backoff (1, 2, 4 … minutes, at most 6 hours apart) and given up after :data:`MAX_ATTEMPTS`,
+with the last error kept for the delivery log. A worker that died while sending leaves the
+message ``sending``; :data:`STALE` after its last heartbeat it is tried again (the
 Message-ID and the webhook's event id stay the same, so a receiver can tell a repeat).
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 import smtplib
+import socket
 import ssl
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Protocol
 
-from sqlalchemy import Engine, or_, select, update
+from sqlalchemy import ColumnElement, Engine, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword import __version__
@@ -93,25 +99,42 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
-def _claim(engine: Engine, now: datetime) -> list[int]:
-    ready = or_(
-        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now),
-        (OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < now - STALE),
+def _ready(at: datetime) -> ColumnElement[bool]:
+    return or_(
+        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= at),
+        (OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < at - STALE),
     )
+
+
+def _claim(engine: Engine, at: datetime, worker: str) -> list[int]:
+    """Take a batch: ``pending`` → ``sending``, marked with this worker and the time of the
+    claim itself (not of the run, which may have started long ago)."""
     with Session(engine) as session, session.begin():
-        query = select(OutboxMessage.id).where(ready).order_by(OutboxMessage.id).limit(BATCH)
+        query = select(OutboxMessage.id).where(_ready(at)).order_by(OutboxMessage.id).limit(BATCH)
         if engine.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         claimed = []
         for message_id in session.scalars(query).all():
             changed = session.execute(
                 update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, ready)
-                .values(status="sending", claimed_at=now)
+                .where(OutboxMessage.id == message_id, _ready(at))
+                .values(status="sending", claimed_at=at, claimed_by=worker)
             )
             if changed.rowcount == 1:  # type: ignore[attr-defined]
                 claimed.append(message_id)
         return claimed
+
+
+def _still_mine(engine: Engine, message_id: int, worker: str, at: datetime) -> bool:
+    """The heartbeat, just before a send: this worker's claims are renewed (so a long run
+    never looks dead to another worker), and the message is sent only if still its own."""
+    mine = (OutboxMessage.claimed_by == worker) & (OutboxMessage.status == "sending")
+    with Session(engine) as session, session.begin():
+        kept = session.execute(
+            update(OutboxMessage).where(OutboxMessage.id == message_id, mine).values(claimed_at=at)
+        )
+        session.execute(update(OutboxMessage).where(mine).values(claimed_at=at))
+        return bool(kept.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def _email(message: OutboxMessage, settings: dict[str, str], now: datetime) -> EmailMessage:
@@ -154,33 +177,57 @@ class NotConfigured(Undeliverable):
 
 
 def deliver_due(
-    engine: Engine, now: datetime, transport: Transport | None = None
+    engine: Engine,
+    now: datetime,
+    transport: Transport | None = None,
+    clock: Callable[[], datetime] | None = None,
+    beat: Callable[[], None] | None = None,
 ) -> DeliveryReport:
-    """Send what is due, one claimed batch at a time, until nothing is due."""
+    """Send what is due, one claimed batch at a time, until nothing is due.
+
+    ``clock`` tells the time of each claim and heartbeat (a run can last longer than the
+    stale window); without one, every step happens at ``now``. ``beat`` is called between
+    batches (the SQLite worker renews its lease there)."""
     transport = transport or Network()
+    clock = clock or (lambda: now)
+    worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(6)}"
     report = DeliveryReport()
-    while claimed := _claim(engine, now):
+    while claimed := _claim(engine, clock(), worker):
         for message_id in claimed:
+            if not _still_mine(engine, message_id, worker, clock()):
+                continue
             with Session(engine) as session, session.begin():
                 message = session.get(OutboxMessage, message_id)
                 assert message is not None
-                try:
-                    _send(session, message, transport, now)
-                except NotConfigured as waiting:
-                    message.status, message.last_error = "pending", str(waiting)
-                    message.next_attempt_at = now + NOT_CONFIGURED_WAIT
-                    report.retrying += 1
-                    continue
-                except Undeliverable as error:
-                    message.attempts += 1
-                    message.last_error = str(error)
-                    gave_up = message.attempts >= MAX_ATTEMPTS
-                    message.status = "failed" if gave_up else "pending"
-                    message.next_attempt_at = now + backoff(message.attempts)
-                    report.failed += gave_up
-                    report.retrying += not gave_up
-                    continue
-                message.attempts += 1
-                message.status, message.sent_at, message.last_error = "sent", now, None
-                report.sent += 1
+                _attempt(session, message, transport, clock, report)
+        if beat is not None:
+            beat()
     return report
+
+
+def _attempt(
+    session: Session,
+    message: OutboxMessage,
+    transport: Transport,
+    clock: Callable[[], datetime],
+    report: DeliveryReport,
+) -> None:
+    try:
+        _send(session, message, transport, clock())
+    except NotConfigured as waiting:
+        message.status, message.last_error = "pending", str(waiting)
+        message.next_attempt_at = clock() + NOT_CONFIGURED_WAIT
+        report.retrying += 1
+        return
+    except Undeliverable as error:
+        message.attempts += 1
+        message.last_error = str(error)
+        gave_up = message.attempts >= MAX_ATTEMPTS
+        message.status = "failed" if gave_up else "pending"
+        message.next_attempt_at = clock() + backoff(message.attempts)
+        report.failed += gave_up
+        report.retrying += not gave_up
+        return
+    message.attempts += 1
+    message.status, message.sent_at, message.last_error = "sent", clock(), None
+    report.sent += 1

@@ -155,13 +155,18 @@ def _issue_batch(session: Session, now: datetime, lock: bool) -> list[int]:
 
 
 def run_due(
-    engine: Engine, now: datetime, holder: str | None = None, transport: Transport | None = None
+    engine: Engine,
+    now: datetime,
+    holder: str | None = None,
+    transport: Transport | None = None,
+    clock: Callable[[], datetime] | None = None,
 ) -> DueReport:
     """Process everything due now, batch by batch; each batch commits on its own, so a
     crash loses nothing done and a restart picks up the rest.
 
     On SQLite it first takes the worker lease (``holder``: the worker that already holds
     it), so a second run says another one is at work instead of starving on the lock.
+    ``clock`` tells the time as the run goes on (claims, heartbeats, renewing the lease).
     """
     own = holder or f"run-due on {socket.gethostname()}, pid {os.getpid()}/{threading.get_ident()}"
     other = take_lease(engine, own, now, LEASE)
@@ -172,7 +177,12 @@ def run_due(
         )
     try:
         report = _run(engine, now)
-        report.messages = deliver_due(engine, now, transport)
+        clock = clock or (lambda: now)
+
+        def renew() -> None:
+            take_lease(engine, own, clock(), LEASE)
+
+        report.messages = deliver_due(engine, now, transport, clock, renew)
         return report
     finally:
         if holder is None:
