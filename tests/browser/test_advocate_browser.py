@@ -101,6 +101,7 @@ def test_an_advocate_signs_up_shares_and_is_thanked(
                 "smtp_port": str(port),
                 "smtp_tls": "none",
                 "mail_from": "Acme Books <hello@acme.example>",
+                "public_url": base_url,
             },
         )
         made = api.post(

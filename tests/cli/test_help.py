@@ -85,3 +85,17 @@ def test_usage_mistakes_are_one_line_and_exit_1() -> None:
     result = CliRunner().invoke(COMMAND, ["people", "add", "Ana", "--bogus"])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "--bogus" in result.stderr
+
+
+def test_serve_accepts_host_names_and_refuses_urls() -> None:
+    from goodword.cli.serve_cmd import _hosts
+    from goodword.domain.errors import InvalidValue
+
+    assert _hosts("0.0.0.0", ["Refer.Acme.Example", "*.acme.example"]) == [
+        "refer.acme.example",
+        "*.acme.example",
+    ]
+    assert _hosts("192.168.1.5", []) == ["192.168.1.5"]
+    assert _hosts("::1", []) == ["[::1]"]
+    with pytest.raises(InvalidValue, match="without a scheme or path"):
+        _hosts("0.0.0.0", ["https://refer.acme.example/"])

@@ -15,10 +15,11 @@ from sqlalchemy import Engine
 from goodword.schemas.accounts import UserCreate, UserPublic
 from goodword.services.accounts import create_user
 from goodword.services.api_tokens import create_token
-from goodword.web.app import create_app
+from goodword.web.app import LOCAL_HOSTS, create_app
 from tests.conftest import NOW
 
 PASSWORD = "correct horse battery"
+HOSTS = (*LOCAL_HOSTS, "testserver")  # TestClient's own name for the server
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Account:
 
 @pytest.fixture
 def app(engine: Engine) -> FastAPI:
-    return create_app(engine, lambda: NOW)
+    return create_app(engine, lambda: NOW, hosts=HOSTS)
 
 
 def _account(app: FastAPI, engine: Engine, email: str, name: str) -> Account:

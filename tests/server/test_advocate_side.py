@@ -11,17 +11,30 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from goodword.services.workspaces import set_settings
 from goodword.storage.tables import OutboxMessage
+from goodword.storage.unit_of_work import UnitOfWork
 from goodword.web.app import create_app
 from tests.conftest import NOW
-from tests.server.conftest import Account, WebClient
+from tests.server.conftest import HOSTS, Account, WebClient
+
+PUBLIC = "https://refer.acme.example"
 
 
 def programme(ana: Account, **rules: Any) -> tuple[str, dict[str, Any]]:
+    if rules.get("self_signup"):
+        public_address(ana, PUBLIC)
     body = {"name": "Friends", "advocate_reward": "cash:50:USD", "milestones": "2=gift-card:25:USD"}
     made = ana.api.post("/api/v1/programs", json={**body, **rules})
     assert made.status_code == 201, made.text
     return f"/api/v1/programs/{made.json()['id']}", made.json()
+
+
+def public_address(ana: Account, url: str) -> None:
+    set_settings(
+        UnitOfWork(ana.api.app.state.server.engine, ana.user.personal_workspace_id),
+        {"public_url": url},
+    )
 
 
 def path_of(link: str) -> str:
@@ -94,7 +107,7 @@ def test_confirmation_expires_after_14_days(app: FastAPI, engine: Engine, ana: A
     friend.get(made["join_path"])
     friend.post(made["join_path"], {"email": "late@example.com", "consent": "on"})
     [confirm] = confirm_links(engine)
-    with TestClient(create_app(engine, lambda: NOW + timedelta(days=15))) as later:
+    with TestClient(create_app(engine, lambda: NOW + timedelta(days=15), hosts=HOSTS)) as later:
         expired = later.get(confirm)
     assert expired.status_code == 409 and "expired after 14 days" in expired.text
     assert ana.api.get(f"{base}/advocates").json()["items"] == []
@@ -140,3 +153,57 @@ def test_opt_in_leaderboard_and_stories_with_consent(app: FastAPI, ana: Account)
     assert "Dee" not in public
     visitor.post(f"{portal}/leaderboard", {})  # and out again
     assert ana.api.get(f"{base}/leaderboard").json() == []
+
+
+def _queued(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(connection.scalars(select(OutboxMessage.body)).all())
+
+
+def test_a_made_up_host_header_is_refused_before_anything_is_written(
+    app: FastAPI, engine: Engine, ana: Account
+) -> None:
+    _, made = programme(ana, self_signup=True)
+    before = _queued(engine)
+    for host in ("evil.example", "127.0.0.1.evil.example", "evil.example:8000"):
+        visitor = TestClient(app, base_url=f"http://{host}")
+        page = visitor.get(made["join_path"])
+        assert page.status_code == 400 and page.text == "Invalid host header"
+        posted = visitor.post(made["join_path"], data={"email": "dee@example.com"})
+        assert posted.status_code == 400
+    assert _queued(engine) == before
+
+
+def test_emailed_links_use_the_public_url_never_the_requests_host(
+    app: FastAPI, engine: Engine, ana: Account
+) -> None:
+    base, made = programme(ana, self_signup=True)
+    friend = WebClient(app)  # reaches the server as "testserver", an accepted name
+    friend.get(made["join_path"])
+    friend.post(
+        made["join_path"], {"name": "Dee Park", "email": "dee@example.com", "consent": "on"}
+    )
+    [body] = [b for b in _queued(engine) if "/confirm/" in b]
+    assert f"{PUBLIC}/confirm/" in body and "testserver" not in body
+    [confirm] = confirm_links(engine)
+    assert friend.get(confirm).status_code == 200
+    welcome = [b for b in _queued(engine) if "/a/" in b]
+    assert welcome and all(f"{PUBLIC}/a/" in b and "testserver" not in b for b in welcome)
+    enrolled = ana.api.post(f"{base}/advocates", json={"name": "Cy", "email": "cy@example.com"})
+    assert enrolled.status_code == 201
+    assert all("testserver" not in b for b in _queued(engine))
+
+
+def test_self_signup_waits_for_a_public_url(app: FastAPI, engine: Engine, ana: Account) -> None:
+    base, _ = programme(ana)
+    ana.api.patch(base, json={"self_signup": True})
+    join = ana.api.get(base).json()["join_path"]
+    friend = WebClient(app)
+    page = friend.get(join)
+    assert page.status_code == 200 and "not open yet" in page.text
+    assert "Send me my link" not in page.text
+    refused = friend.post(join, {"name": "Dee", "email": "dee@example.com", "consent": "on"})
+    assert refused.status_code == 422 and "public_url" in refused.text
+    assert _queued(engine) == []
+    public_address(ana, PUBLIC)
+    assert "Send me my link" in friend.get(join).text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.tables import Interaction, User
 from goodword.web.app import create_app
 from tests.conftest import NOW
-from tests.server.conftest import PASSWORD, Account, WebClient
+from tests.server.conftest import HOSTS, PASSWORD, Account, WebClient
 
 
 def users(engine: Engine) -> int:
@@ -45,7 +46,7 @@ def test_setup_refuses_a_short_password_and_writes_nothing(engine: Engine, web: 
 
 
 def test_no_setup_page_on_a_public_address(engine: Engine) -> None:
-    public = TestClient(create_app(engine, lambda: NOW, loopback=False))
+    public = TestClient(create_app(engine, lambda: NOW, loopback=False, hosts=HOSTS))
     assert public.get("/setup", follow_redirects=False).headers["location"] == "/login"
     assert public.get("/login").status_code == 200
 
@@ -419,3 +420,30 @@ def test_duplicates_are_merged_from_their_page(ana: Account, web: WebClient) -> 
     done = web.post(f"/merge/{a['id']}/{b['id']}")
     assert "Merged into Priya Sharma" in done.text
     assert len(ana.api.get("/api/v1/people").json()["items"]) == 1
+
+
+def test_the_served_app_accepts_this_machine_the_named_hosts_and_public_urls(
+    engine: Engine, ana: Account, monkeypatch: pytest.MonkeyPatch, db_url: str
+) -> None:
+    from goodword.services.workspaces import set_settings
+    from goodword.storage.unit_of_work import UnitOfWork
+    from goodword.web import server
+
+    set_settings(
+        UnitOfWork(engine, ana.user.personal_workspace_id),
+        {"public_url": "https://refer.acme.example/"},
+    )
+    monkeypatch.setenv(server.ENV_URL, db_url)
+    monkeypatch.setenv(server.ENV_HOSTS, "crm.acme.example")
+    served = server.app_from_env()
+    for host, status in [
+        ("127.0.0.1:8000", 200),
+        ("localhost", 200),
+        ("[::1]:8000", 200),
+        ("crm.acme.example", 200),
+        ("refer.acme.example", 200),
+        ("evil.example", 400),
+        ("testserver", 400),
+    ]:
+        answer = TestClient(served).get("/healthz", headers={"Host": host})
+        assert answer.status_code == status, host

@@ -27,6 +27,7 @@ from goodword.storage.engine import make_engine
 from goodword.storage.migrate import upgrade
 from goodword.web.app import create_app
 from tests.conftest import NOW
+from tests.server.conftest import HOSTS
 
 _folder = Path(tempfile.mkdtemp(prefix="goodword-schemathesis-"))
 _engine = make_engine(f"sqlite:///{_folder / 'schema.db'}")
@@ -35,7 +36,9 @@ _user = create_user(_engine, UserCreate(email="s@example.com", name="S", passwor
 _secret = create_token(_engine, _user.id, "schemathesis", NOW).secret
 if semantic_available():
     local_encoder()  # load the sentence model now, not inside a timed request
-schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", create_app(_engine, lambda: NOW))
+schema = schemathesis.openapi.from_asgi(
+    "/api/v1/openapi.json", create_app(_engine, lambda: NOW, hosts=HOSTS)
+)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -29,6 +29,21 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _hosts(listening_on: str, named: list[str]) -> list[str]:
+    """The Host names to accept besides this machine's: the address listened on (unless it
+    is every address) and the ones named."""
+    hosts = [] if listening_on in ("0.0.0.0", "::", "") else [listening_on]
+    for name in named:
+        name = name.strip().lower()
+        if not name or "/" in name or " " in name or ("*" in name and not name.startswith("*.")):
+            raise InvalidValue(
+                f"--allowed-host '{name}': give a host name like refer.acme.example "
+                "(or *.acme.example), without a scheme or path"
+            )
+        hosts.append(name)
+    return [f"[{h}]" if ":" in h and not h.startswith("[") else h for h in hosts]
+
+
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -37,6 +52,14 @@ def serve(
     secure_cookies: Annotated[
         bool, typer.Option("--secure-cookies", help="Send cookies over HTTPS only (behind TLS).")
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A name this server is reached by (repeat for more); this machine's names "
+            "and the public_url settings' hosts are always accepted, any other Host is refused.",
+        ),
+    ] = None,
 ) -> None:
     """Start the web app and the REST API (docs at /docs) on this database.
 
@@ -53,12 +76,16 @@ def serve(
     os.environ[server.ENV_URL] = url
     os.environ[server.ENV_LOOPBACK] = "1" if _is_loopback(host) else "0"
     os.environ[server.ENV_SECURE] = "1" if secure_cookies else "0"
+    os.environ[server.ENV_HOSTS] = ",".join(_hosts(host, allowed_host or []))
     if not _is_loopback(host) and accounts.count_users(deps.state(ctx).engine()[1]) == 0:
         raise InvalidValue(
             f"no account yet and {host} is not this machine only: "
             "create one first with `goodword user create EMAIL --name NAME`"
         )
     console.print(f"goodword on http://{host}:{port}/  (API docs: /docs) — Ctrl+C stops it")
+    if not _is_loopback(host):
+        named = ", ".join(os.environ[server.ENV_HOSTS].split(",") + ["public_url hosts"])
+        console.print(f"answering requests addressed to this machine, {named} (--allowed-host)")
     uvicorn.run(
         "goodword.web.server:app_from_env",
         factory=True,

@@ -29,7 +29,7 @@ from goodword.services.programme_advocates import enrol_advocate
 from goodword.services.programme_community import leaderboard_rows, stories_of
 from goodword.services.programme_leads import checked_email
 from goodword.services.programmes import to_public
-from goodword.services.workspaces import public_url
+from goodword.services.workspaces import emailed_url, text_setting
 from goodword.storage.tables import Advocate, ContactPoint, Program, Signup
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -42,6 +42,7 @@ class JoinPage:
     program: ProgramPublic
     stories: list[StoryPublic]
     leaderboard: list[LeaderboardRow]
+    open: bool  # the workspace has a public_url, so a confirmation link can be sent
 
 
 def join_page(engine: Engine, token: str) -> JoinPage:
@@ -59,17 +60,18 @@ def join_page(engine: Engine, token: str) -> JoinPage:
             to_public(uow, found),
             stories_of(uow, found.id),
             leaderboard_rows(uow, found),
+            bool(text_setting(uow, "public_url")),
         )
 
 
-def request_signup(
-    engine: Engine, token: str, name: str, email: str, now: datetime, seen_at: str | None = None
-) -> None:
-    """Queue the confirmation email; nothing else happens until it is followed."""
+def request_signup(engine: Engine, token: str, name: str, email: str, now: datetime) -> None:
+    """Queue the confirmation email; nothing else happens until it is followed. Refused
+    while the workspace has no ``public_url``: the link it sends must point there."""
     page = join_page(engine, token)
     address = checked_email(email)
     uow = UnitOfWork(engine, page.workspace_id)
     with uow:
+        base = emailed_url(uow)  # before anything is written
         raw = secrets.token_urlsafe(32)
         uow.session.add(
             Signup(
@@ -85,7 +87,7 @@ def request_signup(
         context = {
             "first_name": first_name(name) or address.split("@")[0],
             "program": page.program.name,
-            "confirm_link": f"{public_url(uow, seen_at)}/confirm/{raw}",
+            "confirm_link": f"{base}/confirm/{raw}",
         }
         row = email_row(
             uow.workspace_id,

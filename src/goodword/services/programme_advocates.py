@@ -154,9 +154,7 @@ def enrol_advocate(
         base = public_url(uow, seen_at)
         result = advocate_public(advocate, base)
         result.portal_link = f"{base}/a/{token}"
-        programme_events.advocate_enrolled(
-            uow.session, program, advocate, result.link, result.portal_link, now
-        )
+        programme_events.advocate_enrolled(uow.session, program, advocate, token, now)
         uow.commit()
         return result
 

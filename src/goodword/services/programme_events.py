@@ -35,18 +35,19 @@ def advocate_enrolled(
     session: Session,
     program: Program,
     advocate: Advocate,
-    link: str,
-    portal_link: str,
+    portal_token: str,
     now: datetime,
 ) -> None:
+    """The welcome email. Its links come from the workspace's ``public_url`` (never from the
+    address a request came to, which a visitor chooses)."""
     if not advocate.email:
         return
     sender = sender_for(session, program.workspace_id)
     context = {
         "first_name": first_name(advocate.name),
         "program": program.name,
-        "link": link,
-        "portal_link": portal_link,
+        "link": f"{sender.links_base}/r/{advocate.code}",
+        "portal_link": f"{sender.links_base}/a/{portal_token}",
         "rewards": rewards_in_words(
             program.advocate_reward, program.friend_reward, program.milestones
         ),

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.dates import zone_named
-from goodword.domain.errors import InvalidValue
+from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.etiquette import DESCRIPTIONS, Etiquette, etiquette_from
 from goodword.schemas.practice import SettingPublic
 from goodword.services.time_zones import machine_zone_name
@@ -72,6 +73,28 @@ def public_url(uow: UnitOfWork, seen_at: str | None = None) -> str:
     """Where advocates' links point: the ``public_url`` setting, else the address the
     server was reached at (``seen_at``), else ``goodword serve``'s default."""
     return links_base(text_setting(uow, "public_url"), seen_at)
+
+
+def emailed_url(uow: UnitOfWork) -> str:
+    """Where links *sent by email* point: the ``public_url`` setting, required. Never the
+    address a request came to: a visitor chooses its Host header, and a confirmation link
+    pointing at their host would hand them the secret in it."""
+    configured = text_setting(uow, "public_url")
+    if not configured:
+        raise RuleViolation(
+            "this programme cannot send sign-up emails yet: its owner has to set the "
+            "address people reach it at (the public_url setting, e.g. https://refer.acme.example)"
+        )
+    return configured.rstrip("/")
+
+
+def public_hosts(engine: Engine) -> list[str]:
+    """The host names of every workspace's ``public_url``: the server accepts requests
+    addressed to them."""
+    with Session(engine) as session:
+        urls = session.scalars(select(Setting.value).where(Setting.key == "public_url"))
+        found = {urlsplit(url).hostname for url in urls}
+    return sorted(host for host in found if host)
 
 
 def links_base(setting: str | None, seen_at: str | None = None) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import RedirectResponse, Response
 
 from goodword import __version__
@@ -29,6 +30,8 @@ from goodword.web.security import LoginThrottle, SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
 SESSION_DAYS = 14
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+"""The names this machine is reached by, always accepted in the Host header."""
 
 
 def _is_api(request: Request) -> bool:
@@ -98,9 +101,12 @@ def create_app(
     *,
     secure_cookies: bool = False,
     loopback: bool = True,
+    hosts: Sequence[str] = LOCAL_HOSTS,
 ) -> FastAPI:
     """``loopback``: the server listens only on this machine, so the first visitor may create
-    the first account in the browser (on a public address, `goodword user create` does)."""
+    the first account in the browser (on a public address, `goodword user create` does).
+    ``hosts``: the only names accepted in a request's Host header (anything else is a 400),
+    so that no address a visitor makes up ever reaches a page or a link."""
     app = FastAPI(
         title="goodword",
         version=__version__,
@@ -122,6 +128,7 @@ def create_app(
         https_only=secure_cookies,
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))  # the outermost
     _install_errors(app)
     app.include_router(api_router)
     app.include_router(routes.web_router)

@@ -46,7 +46,6 @@ async def join_request(request: Request, token: Token, srv: Srv) -> Response:
                 text(form, "name") or "",
                 text(form, "email") or "",
                 srv.clock(),
-                _seen_at(request),
             )
         except (DomainError, ValidationError) as error:
             problem = str(invalid(error))
