@@ -65,7 +65,9 @@ def in_process(people: int, repeat: int) -> dict[str, float]:
     path = str(engine.url.database)
     engine.dispose()
     raw = sqlite3.connect(path)
-    raw.create_function("lower", 1, lambda v: v.lower() if isinstance(v, str) else v, deterministic=True)
+    raw.create_function(
+        "lower", 1, lambda v: v.lower() if isinstance(v, str) else v, deterministic=True
+    )
     floors = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -107,7 +109,9 @@ def main() -> None:
     )
     page_wall, page_peak = process([*goodword, "--json"], args.repeat)
     all_wall, all_peak = process([*goodword, "--all", "--jsonl"], max(3, args.repeat // 5))
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"people: {args.people:,}")
     print("| what | median | floor (same run) | ratio | peak memory |")
     print("| --- | ---: | ---: | ---: | ---: |")

@@ -84,7 +84,7 @@ def serve(
         )
     console.print(f"goodword on http://{host}:{port}/  (API docs: /docs) — Ctrl+C stops it")
     if not _is_loopback(host):
-        named = ", ".join(os.environ[server.ENV_HOSTS].split(",") + ["public_url hosts"])
+        named = ", ".join([*_hosts(host, allowed_host or []), "public_url hosts"])
         console.print(f"answering requests addressed to this machine, {named} (--allowed-host)")
     uvicorn.run(
         "goodword.web.server:app_from_env",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from goodword.domain.errors import InvalidValue
 from goodword.domain.person_dates import parse_day
+from goodword.interop.file_limits import read_file
 from goodword.interop.identity import normalise_phone
 from goodword.interop.incoming import ImportBatch, IncomingDate, IncomingPerson, Problem
 from goodword.interop.text_files import decode, rows_after_header
@@ -77,7 +78,7 @@ def _dates(row: dict[str, str]) -> list[IncomingDate]:
 def read_google(path: Path) -> ImportBatch:
     if not path.is_file():
         raise InvalidValue(f"{path} does not exist: give the contacts.csv Google exported")
-    text = decode(path.read_bytes(), path.name)
+    text = decode(read_file(path), path.name)
     first = text.splitlines()[0] if text else ""
     modern = "First Name" in first
     required = ["First Name", "Last Name"] if modern else ["Name", "Given Name"]

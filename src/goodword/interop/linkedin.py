@@ -7,12 +7,12 @@ by their columns and dates are read in each known shape.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from goodword.domain.errors import InvalidValue
+from goodword.interop.file_limits import read_file, read_members
 from goodword.interop.incoming import (
     ImportBatch,
     IncomingInteraction,
@@ -97,22 +97,19 @@ class _Files:
     """The export's files by lower-case name, from a zip or a folder."""
 
     def __init__(self, path: Path) -> None:
+        """Only the files goodword reads are read (within the caps); the others are listed."""
         self.data: dict[str, tuple[str, bytes]] = {}
+        self.others: list[str] = []
         if path.is_dir():
             for file in sorted(path.rglob("*")):
-                if file.is_file():
-                    self.data[file.name.lower()] = (file.name, file.read_bytes())
+                if not file.is_file():
+                    continue
+                if file.name.lower() in KNOWN:
+                    self.data[file.name.lower()] = (file.name, read_file(file))
+                else:
+                    self.others.append(file.name)
         elif path.is_file():
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    for info in archive.infolist():
-                        if not info.is_dir():
-                            name = Path(info.filename).name
-                            self.data[name.lower()] = (name, archive.read(info))
-            except (zipfile.BadZipFile, EOFError, OSError) as error:
-                raise InvalidValue(
-                    f"{path.name} is not a readable zip ({error}); download the export again"
-                ) from None
+            self.data, self.others = read_members(path, KNOWN)
         else:
             raise InvalidValue(f"{path} does not exist: give the LinkedIn export zip or folder")
 
@@ -126,7 +123,7 @@ class _Files:
 def read_export(path: Path) -> ImportBatch:
     files = _Files(path)
     batch = ImportBatch(source="linkedin")
-    batch.unknown_files = sorted(name for key, (name, _) in files.data.items() if key not in KNOWN)
+    batch.unknown_files = sorted(files.others)
     readers: list[tuple[str, Callable[[ImportBatch, str, str], None]]] = [
         ("connections.csv", _connections),
         ("recommendations_received.csv", _recommendations("received")),

@@ -7,6 +7,7 @@ from pathlib import Path
 from goodword.domain.errors import InvalidValue
 from goodword.domain.person_dates import parse_day
 from goodword.interop.contact_export import unguarded
+from goodword.interop.file_limits import read_file
 from goodword.interop.identity import normalise_phone
 from goodword.interop.incoming import ImportBatch, IncomingDate, IncomingPerson, Problem
 from goodword.interop.text_files import decode, rows_after_header
@@ -62,7 +63,7 @@ def _first(got: dict[str, list[str]], key: str) -> str | None:
 def read_mapped(path: Path, mapping: dict[str, str]) -> ImportBatch:
     if not path.is_file():
         raise InvalidValue(f"{path} does not exist")
-    text = decode(path.read_bytes(), path.name)
+    text = decode(read_file(path), path.name)
     _, rows = rows_after_header(text, path.name, list(mapping))
     batch = ImportBatch(source=f"csv:{path.name}")
     for line, row in rows:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
+import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 from goodword.domain.errors import InvalidValue
@@ -15,6 +16,8 @@ MAX_FIELD = 1_000_000
 DELIMITERS = (",", ";", "\t", "|")
 #: How much of a file the detectors read (the whole file is then decoded).
 SNIFF_BYTES = 1_000_000
+HEADER_LINES = 50
+"""How far down a file its header may be (after an export's preamble)."""
 UNREADABLE = "save it as CSV UTF-8 (or UTF-16, or Windows-1252) and try again"
 
 
@@ -65,19 +68,20 @@ def rows_after_header(
     text: str, name: str, required: Sequence[str]
 ) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
     """Find the header line holding ``required`` columns (preambles vary by era) and yield
-    (line number, row) after it."""
+    (line number, row) after it, one row at a time (the text is never copied whole)."""
     csv.field_size_limit(MAX_FIELD)
-    lines = text.splitlines()
-    if lines and lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
-        lines = ["", *lines[1:]]  # Excel's "sep=;" line names the delimiter; it is not data
-    found = _header(lines, required)
+    head = list(itertools.islice(physical_lines(text), HEADER_LINES))
+    if head and head[0].strip().lower().startswith("sep=") and len(head[0].strip()) == 5:
+        head[0] = ""  # Excel's "sep=;" line names the delimiter; it is not data
+    found = _header(head, required)
     if found is None:
         raise InvalidValue(
             f"{name} has no header with the columns {', '.join(required)}; is it the right file?"
         )
     index, delimiter = found
-    header = _cells(lines[index], delimiter)
-    reader = csv.reader(io.StringIO("\n".join(lines[index + 1 :])), delimiter=delimiter)
+    header = _cells(head[index], delimiter)
+    body = (line + "\n" for line in itertools.islice(physical_lines(text), index + 1, None))
+    reader = csv.reader(body, delimiter=delimiter)
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         for cells in reader:
@@ -89,6 +93,16 @@ def rows_after_header(
             yield line_number, dict(zip(header, values, strict=False))
 
     return header, rows()
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def physical_lines(text: str) -> Iterator[str]:
+    """The text's lines without their endings (\\n, \\r\\n or an old Mac's \\r), made one
+    at a time."""
+    for match in _LINE.finditer(text):
+        yield match.group().rstrip("\r\n")
 
 
 def _cells(line: str, delimiter: str) -> list[str]:
@@ -107,7 +121,7 @@ def _header(lines: list[str], required: Sequence[str]) -> tuple[int, str] | None
     the one ``csv.Sniffer`` finds first, then the others."""
     first = _sniffed(lines)
     for delimiter in ([first] if first else []) + [d for d in DELIMITERS if d != first]:
-        for n, line in enumerate(lines[:50]):
+        for n, line in enumerate(lines[:HEADER_LINES]):
             if delimiter in line or len(required) == 1:
                 cells = _cells(line, delimiter)
                 if all(c in cells for c in required):

@@ -17,6 +17,7 @@ from typing import Any
 
 from goodword.domain.errors import InvalidValue
 from goodword.domain.person_dates import parse_day
+from goodword.interop.file_limits import read_file
 from goodword.interop.identity import normalise_phone
 from goodword.interop.incoming import ImportBatch, IncomingDate, IncomingPerson, Problem
 from goodword.interop.text_files import decode
@@ -97,7 +98,7 @@ def _plain(line: str) -> str:
 def read_vcards(path: Path) -> ImportBatch:
     if not path.is_file():
         raise InvalidValue(f"{path} does not exist: give a .vcf file")
-    text = decode(path.read_bytes(), path.name)
+    text = decode(read_file(path), path.name)
     if "BEGIN:VCARD" not in text.upper():
         raise InvalidValue(f"{path.name} holds no vCard (no BEGIN:VCARD); is it a .vcf file?")
     batch = ImportBatch(source="vcard")

@@ -25,6 +25,7 @@ from goodword.api.routes import api_router
 from goodword.domain.errors import DomainError, NotFound
 from goodword.services.server_keys import server_key
 from goodword.web import routes
+from goodword.web.body_limits import BodyLimit
 from goodword.web.deps import CsrfFailed, LoginRequired, render
 from goodword.web.security import LoginThrottle, SecurityHeaders
 
@@ -127,6 +128,7 @@ def create_app(
         same_site="lax",
         https_only=secure_cookies,
     )
+    app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))  # the outermost
     _install_errors(app)
