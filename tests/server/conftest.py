@@ -65,8 +65,8 @@ def csrf_of(html: str) -> str:
 class WebClient:
     """A cookie-keeping client that fills in forms' CSRF tokens, like a browser would."""
 
-    def __init__(self, app: FastAPI) -> None:
-        self.client = TestClient(app, follow_redirects=True)
+    def __init__(self, app: FastAPI, address: str = "testclient") -> None:
+        self.client = TestClient(app, follow_redirects=True, client=(address, 50000))
         self.token = ""
 
     def get(self, path: str, **kwargs: Any) -> Any:

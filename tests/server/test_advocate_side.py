@@ -203,7 +203,7 @@ def test_self_signup_waits_for_a_public_url(app: FastAPI, engine: Engine, ana: A
     assert page.status_code == 200 and "not open yet" in page.text
     assert "Send me my link" not in page.text
     refused = friend.post(join, {"name": "Dee", "email": "dee@example.com", "consent": "on"})
-    assert refused.status_code == 422 and "public_url" in refused.text
+    assert refused.status_code == 409 and "public_url" in refused.text
     assert _queued(engine) == []
     public_address(ana, PUBLIC)
     assert "Send me my link" in friend.get(join).text

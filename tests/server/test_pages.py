@@ -447,3 +447,4 @@ def test_the_served_app_accepts_this_machine_the_named_hosts_and_public_urls(
     ]:
         answer = TestClient(served).get("/healthz", headers={"Host": host})
         assert answer.status_code == status, host
+    served.state.server.engine.dispose()

@@ -57,7 +57,15 @@ def test_empty_postgresql_upgrades_to_head_and_matches_the_models(pg_schema_url:
 
 
 #: The server's own tables: accounts and keys, which exist across workspaces.
-SERVER_TABLES = {"workspaces", "users", "api_tokens", "server_keys", "worker_leases"}
+SERVER_TABLES = {
+    "workspaces",
+    "users",
+    "api_tokens",
+    "server_keys",
+    "worker_leases",
+    "web_sessions",
+    "throttle_events",
+}
 
 
 def test_every_table_belongs_to_a_workspace() -> None:

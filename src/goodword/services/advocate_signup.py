@@ -29,6 +29,7 @@ from goodword.services.programme_advocates import enrol_advocate
 from goodword.services.programme_community import leaderboard_rows, stories_of
 from goodword.services.programme_leads import checked_email
 from goodword.services.programmes import to_public
+from goodword.services.throttles import SIGN_UP_ADDRESS, SIGN_UP_EMAIL, admit
 from goodword.services.workspaces import emailed_url, text_setting
 from goodword.storage.tables import Advocate, ContactPoint, Program, Signup
 from goodword.storage.unit_of_work import UnitOfWork
@@ -64,11 +65,17 @@ def join_page(engine: Engine, token: str) -> JoinPage:
         )
 
 
-def request_signup(engine: Engine, token: str, name: str, email: str, now: datetime) -> None:
+def request_signup(
+    engine: Engine, token: str, name: str, email: str, now: datetime, sender: str
+) -> None:
     """Queue the confirmation email; nothing else happens until it is followed. Refused
-    while the workspace has no ``public_url``: the link it sends must point there."""
+    while the workspace has no ``public_url`` (the link it sends must point there), and
+    past a few requests an hour per email and per ``sender`` (the network address)."""
     page = join_page(engine, token)
     address = checked_email(email)
+    if page.open:
+        limits = {f"email:{address.lower()}": SIGN_UP_EMAIL, f"ip:{sender}": SIGN_UP_ADDRESS}
+        admit(engine, "sign-up", limits, now, "too many sign-up requests")
     uow = UnitOfWork(engine, page.workspace_id)
     with uow:
         base = emailed_url(uow)  # before anything is written

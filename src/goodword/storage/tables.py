@@ -1,6 +1,13 @@
 """Every table, imported in one place so metadata is complete for Alembic and tests."""
 
-from goodword.storage.account_tables import ApiToken, Membership, ServerKey, User
+from goodword.storage.account_tables import (
+    ApiToken,
+    Membership,
+    ServerKey,
+    ThrottleEvent,
+    User,
+    WebSession,
+)
 from goodword.storage.base import Base
 from goodword.storage.history_tables import CalendarEvent, ImportBatch, TrashEntry
 from goodword.storage.network_tables import (
@@ -82,9 +89,11 @@ __all__ = [
     "Skill",
     "Story",
     "Tag",
+    "ThrottleEvent",
     "TrashEntry",
     "User",
     "Visit",
+    "WebSession",
     "WebhookEndpoint",
     "WorkerLease",
     "Workspace",

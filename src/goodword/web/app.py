@@ -27,7 +27,7 @@ from goodword.services.server_keys import server_key
 from goodword.web import routes
 from goodword.web.body_limits import BodyLimit
 from goodword.web.deps import CsrfFailed, LoginRequired, render
-from goodword.web.security import LoginThrottle, SecurityHeaders
+from goodword.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
 SESSION_DAYS = 14
@@ -118,7 +118,7 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
     )
     app.state.server = Server(engine=engine, clock=clock, secure_cookies=secure_cookies)
-    app.state.throttle = LoginThrottle()
+    app.state.device_key = server_key(engine, "device", clock())
     app.state.loopback = loopback
     app.add_middleware(
         SessionMiddleware,

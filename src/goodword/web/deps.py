@@ -18,6 +18,7 @@ from goodword.domain.errors import DomainError, NotAuthenticated, NotFound
 from goodword.schemas.accounts import UserPublic, WorkspacePublic
 from goodword.services.accounts import get_user, user_workspaces
 from goodword.services.time_zones import workspace_zone
+from goodword.services.web_sessions import session_user
 from goodword.storage.unit_of_work import UnitOfWork
 from goodword.web.dates import install as install_dates
 from goodword.web.security import csrf_ok, csrf_token
@@ -92,8 +93,9 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
 
 
 def page(request: Request, srv: Annotated[Server, Depends(server)]) -> Page:
-    user_id = request.session.get("user_id")
-    if not isinstance(user_id, int):
+    user_id = session_user(srv.engine, request.session.get("sid"), srv.clock())
+    if user_id is None:
+        request.session.pop("sid", None)
         raise LoginRequired
     try:
         user = get_user(srv.engine, user_id)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from starlette.responses import RedirectResponse, Response
 
 from goodword.api.deps import Server, server
+from goodword.api.errors import status_of
 from goodword.domain.errors import DomainError
 from goodword.services import advocate_portal, advocate_signup, programme_community
 from goodword.web.deps import checked_form, render
@@ -38,6 +39,7 @@ async def join_request(request: Request, token: Token, srv: Srv) -> Response:
     form = await checked_form(request)
     found = advocate_signup.join_page(srv.engine, token)
     problem = None if checked(form, "consent") else "please tick the box to agree to the rules"
+    status = 422
     if problem is None:
         try:
             advocate_signup.request_signup(
@@ -46,14 +48,16 @@ async def join_request(request: Request, token: Token, srv: Srv) -> Response:
                 text(form, "name") or "",
                 text(form, "email") or "",
                 srv.clock(),
+                request.client.host if request.client else "unknown",
             )
         except (DomainError, ValidationError) as error:
             problem = str(invalid(error))
+            status = status_of(error) if isinstance(error, DomainError) else 422
     if problem:
         return render(
             request,
             "join.html",
-            422,
+            status,
             join=found,
             program=found.program,
             token=token,

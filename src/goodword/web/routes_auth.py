@@ -14,10 +14,12 @@ from goodword.api.deps import Server, server
 from goodword.domain.errors import DomainError, NotAuthenticated
 from goodword.schemas.accounts import UserCreate
 from goodword.services.accounts import authenticate, count_users, create_user
+from goodword.services.throttles import SIGN_IN, admit, succeeded
+from goodword.services.web_sessions import end_session, start_session
 from goodword.services.workspaces import LOCAL_WORKSPACE
 from goodword.storage.tables import Workspace
 from goodword.web.deps import Form, PageDep, flash, render
-from goodword.web.security import LoginThrottle
+from goodword.web.security import known_device, remember_device
 
 router = APIRouter(include_in_schema=False)
 Srv = Annotated[Server, Depends(server)]
@@ -29,9 +31,10 @@ def _safe_next(target: object) -> str:
     return text if text.startswith("/") and not text.startswith("//") and "\\" not in text else "/"
 
 
-def _sign_in(request: Request, user_id: int, workspace_id: int) -> None:
+def _sign_in(request: Request, srv: Server, user_id: int, workspace_id: int) -> None:
+    end_session(srv.engine, request.session.get("sid"))
     request.session.clear()  # a fresh session (and CSRF token) on every sign-in
-    request.session["user_id"] = user_id
+    request.session["sid"] = start_session(srv.engine, user_id, srv.clock())
     request.session["workspace_id"] = workspace_id
 
 
@@ -48,15 +51,16 @@ def login_page(request: Request, srv: Srv, next: str = "/") -> Response:
 
 @router.post("/login")
 def login(request: Request, srv: Srv, form: Form) -> Response:
-    throttle: LoginThrottle = request.app.state.throttle
-    email = str(form.get("email", "")).strip().lower()
+    email = str(form.get("email", "")).strip().lower()[:320]
     address = request.client.host if request.client else "unknown"
-    keys = (f"ip:{address}", f"email:{email}")
+    known = known_device(request, email)
+    # The account's own limit does not apply on a browser it signed in from before: an
+    # attacker guessing elsewhere cannot lock its owner out (the address limit still holds).
+    keys = {f"ip:{address}": SIGN_IN, **({} if known else {f"account:{email}": SIGN_IN})}
     try:
-        throttle.check(*keys)
+        attempt = admit(srv.engine, "sign-in", keys, srv.clock(), "too many failed sign-ins")
         user = authenticate(srv.engine, email, str(form.get("password", "")))
     except NotAuthenticated as error:
-        throttle.failed(*keys)
         flash(request, str(error), "error")
         return render(
             request, "login.html", 401, page=None, next=_safe_next(form.get("next")), email=email
@@ -66,13 +70,16 @@ def login(request: Request, srv: Srv, form: Form) -> Response:
         return render(
             request, "login.html", 429, page=None, next=_safe_next(form.get("next")), email=email
         )
-    throttle.succeeded(keys[1])
-    _sign_in(request, user.id, user.personal_workspace_id)
-    return RedirectResponse(_safe_next(form.get("next")), 303)
+    succeeded(srv.engine, attempt, "sign-in", [f"account:{email}"])
+    _sign_in(request, srv, user.id, user.personal_workspace_id)
+    response = RedirectResponse(_safe_next(form.get("next")), 303)
+    remember_device(request, response, email)
+    return response
 
 
 @router.post("/logout")
-def logout(request: Request, form: Form) -> Response:
+def logout(request: Request, srv: Srv, form: Form) -> Response:
+    end_session(srv.engine, request.session.get("sid"))
     request.session.clear()
     return RedirectResponse("/login", 303)
 
@@ -104,7 +111,7 @@ def setup(request: Request, srv: Srv, form: Form) -> Response:
         flash(request, message, "error")
         context = {"name": values["name"], "email": values["email"]}
         return render(request, "setup.html", 422, page=None, has_local=_has_local(srv), **context)
-    _sign_in(request, user.id, user.personal_workspace_id)
+    _sign_in(request, srv, user.id, user.personal_workspace_id)
     flash(request, f"Welcome, {user.name}. This is what you owe to whom today.")
     return RedirectResponse("/", 303)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from goodword.domain.errors import DomainError, InvalidValue, NotFound
 from goodword.schemas.accounts import TokenCreated
 from goodword.services import api_tokens, draft_templates, teams
 from goodword.services.accounts import change_password
+from goodword.services.web_sessions import end_other_sessions
 from goodword.services.workspaces import list_settings, set_settings
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, text
@@ -78,7 +79,20 @@ def password(page: PageDep, form: Form) -> Response:
         )
     except DomainError as error:
         return page.failed("/settings", error)
-    return page.done("/settings", "Password changed.")
+    ended = end_other_sessions(page.server.engine, page.user.id, page.request.session.get("sid"))
+    return page.done(
+        "/settings",
+        "Password changed."
+        + (f" Signed out {ended} other session{'s' if ended != 1 else ''}." if ended else ""),
+    )
+
+
+@router.post("/settings/sign-out-everywhere")
+def sign_out_everywhere(page: PageDep, form: Form) -> Response:
+    """Every browser signed in to this account, this one included, is signed out."""
+    end_other_sessions(page.server.engine, page.user.id, None)
+    page.request.session.clear()
+    return RedirectResponse("/login", status_code=303)
 
 
 @router.post("/settings/tokens")

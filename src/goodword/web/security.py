@@ -1,18 +1,15 @@
-"""Security for the browser: headers on every response, CSRF tokens, a login rate limit."""
+"""Security for the browser: headers on every response, CSRF tokens, known devices."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
-import time
-from collections import defaultdict, deque
-from threading import Lock
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from goodword.domain.errors import TooManyAttempts
 
 #: No inline script or style anywhere; every asset comes from this server.
 CSP = (
@@ -30,8 +27,9 @@ HEADERS = {
 }
 
 
-#: Pages that must never be cached: the API, sign-in, and secret or personal links.
-NO_STORE = ("/api/", "/login", "/setup", "/b/", "/r/", "/j/", "/a/", "/confirm/")
+#: The only responses a browser or proxy may keep: the shipped assets. Every page is
+#: personal or behind a secret link, so none is cached (not even after signing out).
+CACHEABLE = "/static/"
 
 
 class SecurityHeaders:
@@ -45,7 +43,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        no_store = str(scope.get("path", "")).startswith(NO_STORE)
+        no_store = not str(scope.get("path", "")).startswith(CACHEABLE)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -77,43 +75,27 @@ def csrf_ok(request: Request, sent: object) -> bool:
     )
 
 
-class LoginThrottle:
-    """At most ``attempts`` failed sign-ins per ``window`` seconds, per address and per email.
+DEVICE_COOKIE = "goodword_device"
+DEVICE_DAYS = 180
 
-    Kept in memory: enough for one server process; each worker counts on its own, so the
-    limit is per worker (several workers multiply it, still far below a useful guessing rate).
-    """
 
-    def __init__(self, attempts: int = 5, window: float = 900.0) -> None:
-        self.attempts = attempts
-        self.window = window
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = Lock()
+def _device_mark(request: Request, email: str) -> str:
+    key = request.app.state.device_key
+    return hmac.new(key.encode(), f"device:{email}".encode(), hashlib.sha256).hexdigest()
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        stamps = self._failures[key]
-        while stamps and stamps[0] <= now - self.window:
-            stamps.popleft()
-        return stamps
 
-    def check(self, *keys: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for key in keys:
-                stamps = self._recent(key, now)
-                if len(stamps) >= self.attempts:
-                    wait = int(stamps[0] + self.window - now) // 60 + 1
-                    raise TooManyAttempts(
-                        f"too many failed sign-ins; try again in {wait} minute(s)"
-                    )
+def known_device(request: Request, email: str) -> bool:
+    """This browser signed in to ``email`` before (the cookie ``remember_device`` set)."""
+    sent = request.cookies.get(DEVICE_COOKIE, "")
+    return bool(email) and hmac.compare_digest(sent.encode(), _device_mark(request, email).encode())
 
-    def failed(self, *keys: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            for key in keys:
-                self._recent(key, now).append(now)
 
-    def succeeded(self, *keys: str) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
+def remember_device(request: Request, response: Response, email: str) -> None:
+    response.set_cookie(
+        DEVICE_COOKIE,
+        _device_mark(request, email),
+        max_age=DEVICE_DAYS * 86400,
+        httponly=True,
+        samesite="lax",
+        secure=bool(request.app.state.server.secure_cookies),
+    )
