@@ -27,6 +27,7 @@ from goodword.schemas.accounts import UserCreate
 from goodword.services.accounts import create_user
 from goodword.services.api_tokens import create_token
 from goodword.services.due_work import run_due
+from goodword.services.outbound import ENV_ALLOW_PRIVATE
 from goodword.services.workspaces import set_settings
 from goodword.storage.engine import make_engine
 from goodword.storage.migrate import upgrade
@@ -77,8 +78,13 @@ def shop(tmp_path: Path) -> Iterator[tuple[str, Engine]]:
 
 
 def test_an_advocate_signs_up_shares_and_is_thanked(
-    page: Page, browser: Browser, shop: tuple[str, Engine], screenshots: Path
+    page: Page,
+    browser: Browser,
+    shop: tuple[str, Engine],
+    screenshots: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv(ENV_ALLOW_PRIVATE, "1")  # the shop's mail server is on this machine
     base_url, live_engine = shop
     owner = create_user(
         live_engine, UserCreate(email="shop@example.com", name="Acme Books", password="x" * 12), NOW

@@ -15,9 +15,11 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, func, insert, select
 
 from goodword.services.delivery import STALE, deliver_due
+from goodword.services.outbound import ENV_ALLOW_PRIVATE
 from goodword.services.workspaces import set_settings
 from goodword.storage.base import table_of
 from goodword.storage.engine import make_engine
@@ -97,8 +99,9 @@ def _queue(uow: UnitOfWork, engine: Engine) -> None:
 
 
 def test_a_run_longer_than_the_stale_window_sends_nothing_twice(
-    uow: UnitOfWork, engine: Engine, db_url: str, tmp_path: Path
+    uow: UnitOfWork, engine: Engine, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(ENV_ALLOW_PRIVATE, "1")  # the settings name this machine's mail server
     _queue(uow, engine)
     log = tmp_path / "sent.log"
     spawn = multiprocessing.get_context("spawn")

@@ -32,6 +32,7 @@ from goodword.schemas.programmes import (
 from goodword.services.delivery import deliver_due
 from goodword.services.draft_templates import save_template
 from goodword.services.due_work import run_due
+from goodword.services.outbound import ENV_ALLOW_PRIVATE
 from goodword.services.programme_advocates import enrol_advocate, list_advocates
 from goodword.services.programme_clawbacks import reverse_conversion
 from goodword.services.programme_conversions import record_conversion
@@ -62,6 +63,12 @@ class Inbox:
 
     def subjects(self) -> list[str]:
         return [str(m["Subject"]) for m in self.messages]
+
+
+@pytest.fixture(autouse=True)
+def local_receivers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This module's mail server and webhook receiver run on this machine."""
+    monkeypatch.setenv(ENV_ALLOW_PRIVATE, "1")
 
 
 @pytest.fixture

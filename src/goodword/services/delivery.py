@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import os
 import secrets
-import smtplib
 import socket
-import ssl
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from goodword import __version__
 from goodword.domain.webhook_signing import HEADER, sign
+from goodword.services.transport import Network, Undeliverable
 from goodword.services.workspaces import settings_of
 from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 
@@ -40,52 +37,10 @@ BATCH = 50
 NOT_CONFIGURED_WAIT = timedelta(hours=1)
 
 
-class Undeliverable(Exception):
-    """This attempt failed; the message says why (kept in the delivery log)."""
-
-
 class Transport(Protocol):
     def send_email(self, settings: dict[str, str], message: EmailMessage) -> None: ...
 
     def post(self, url: str, body: bytes, headers: dict[str, str]) -> None: ...
-
-
-class Network:
-    """The real thing: SMTP with STARTTLS or SSL, and HTTP POST with a 10-second timeout."""
-
-    def send_email(self, settings: dict[str, str], message: EmailMessage) -> None:
-        port = int(settings.get("smtp_port") or 587)
-        tls = settings.get("smtp_tls") or (
-            "ssl" if port == 465 else "starttls" if port == 587 else "none"
-        )
-        host = settings["smtp_host"]
-        try:
-            if tls == "ssl":
-                client: smtplib.SMTP = smtplib.SMTP_SSL(
-                    host, port, timeout=20, context=ssl.create_default_context()
-                )
-            else:
-                client = smtplib.SMTP(host, port, timeout=20)
-            with client:
-                if tls == "starttls":
-                    client.starttls(context=ssl.create_default_context())
-                if settings.get("smtp_user"):
-                    client.login(settings["smtp_user"], settings.get("smtp_password", ""))
-                client.send_message(message)
-        except (OSError, smtplib.SMTPException) as error:
-            raise Undeliverable(f"SMTP {host}:{port}: {error}") from None
-
-    def post(self, url: str, body: bytes, headers: dict[str, str]) -> None:
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                status = response.status
-        except urllib.error.HTTPError as error:
-            raise Undeliverable(f"HTTP {error.code} from {url}") from None
-        except (OSError, ValueError) as error:
-            raise Undeliverable(f"{url}: {error}") from None
-        if not 200 <= status < 300:
-            raise Undeliverable(f"HTTP {status} from {url}")
 
 
 @dataclass

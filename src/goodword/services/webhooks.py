@@ -11,6 +11,7 @@ from goodword.domain.errors import InvalidValue
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
 from goodword.services.lookup import get_owned
 from goodword.services.notifications import EVENTS
+from goodword.services.outbound import check_url
 from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -32,6 +33,7 @@ def add_webhook(uow: UnitOfWork, data: WebhookCreate, now: datetime) -> WebhookC
     url = data.url.strip()
     if not url.startswith(("https://", "http://")):
         raise InvalidValue(f"url '{url}' must start with https:// (or http:// on your network)")
+    check_url(url, "url")
     unknown = sorted(set(data.events) - set(EVENTS))
     if unknown:
         raise InvalidValue(f"unknown event '{unknown[0]}': use {', '.join(EVENTS)}")
