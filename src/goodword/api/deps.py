@@ -13,6 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from goodword.domain.errors import NotAuthenticated
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.accounts import UserPublic, WorkspacePublic
 from goodword.services.accounts import workspace_for
 from goodword.services.api_tokens import user_for_token
@@ -65,7 +66,7 @@ def api_workspace(
     user: Annotated[UserPublic, Depends(api_user)],
     workspace: Annotated[
         int | None,
-        Query(ge=1, le=2**63 - 1, description="Workspace id; default: your personal one"),
+        Query(ge=1, le=MAX_ID, description="Workspace id; default: your personal one"),
     ] = None,
 ) -> WorkspacePublic:
     return workspace_for(srv.engine, user.id, workspace)
@@ -81,7 +82,7 @@ def api_uow(
 Now = Annotated[datetime, Depends(now)]
 Uow = Annotated[UnitOfWork, Depends(api_uow)]
 User = Annotated[UserPublic, Depends(api_user)]
-Id = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]
+Id = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
 
 
 def person_query(person_id: int | None) -> str | None:

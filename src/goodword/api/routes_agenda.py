@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from goodword.api.deps import Now, Uow, User, engine, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.domain.limits import MAX_ID
 from goodword.drafts.rendering import DRAFT_KINDS
 from goodword.interop.uploads import read_upload
 from goodword.schemas.accounts import UserPublic, WorkspacePublic
@@ -22,7 +23,7 @@ from goodword.services.importing import ImportReport
 
 router = APIRouter(responses=COMMON_ERRORS)
 DraftKind = Annotated[str, Path(pattern="^(" + "|".join(DRAFT_KINDS) + ")$")]
-RecordId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
+RecordId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 @router.get("/agenda", tags=["agenda"])

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, StrictInt
 from goodword.api.deps import Id, Now, Uow
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.edits import (
     AskUpdate,
     GratitudeUpdate,
@@ -118,7 +119,7 @@ def delete_opportunity(uow: Uow, now: Now, opportunity_id: Id) -> TrashedPublic:
 
 
 class MergeRequest(BaseModel):
-    other: StrictInt = Field(ge=1, le=2**63 - 1)
+    other: StrictInt = Field(ge=1, le=MAX_ID)
     """The duplicate to fold into this person."""
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from goodword.api.deps import Id, Now, Uow, User, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, fetched_page, offset_of, page
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.matching import MatchResult, OfferResult
 from goodword.schemas.network import (
     InteractionCreate,
@@ -136,7 +137,7 @@ def list_interactions(
     uow: Uow,
     limit: Limit = 50,
     cursor: Cursor = None,
-    person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    person_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Page[InteractionPublic]:
     """Interactions, newest first; optionally with one person."""
     found = interactions.list_interactions(
@@ -156,7 +157,7 @@ def match(
     uow: Uow,
     now: Now,
     q: Annotated[str | None, Query(max_length=2000, description="What is needed")] = None,
-    opportunity_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    opportunity_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     semantic: Annotated[bool | None, Query(description="Blend in meaning (the extra)")] = None,
 ) -> MatchResult:

@@ -11,6 +11,7 @@ from goodword.api.deps import Id, Now, Uow, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.api.routes_referrals import ThankCreate, When
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.practice import (
     AskCreate,
     AskCreated,
@@ -28,13 +29,13 @@ from goodword.schemas.practice import (
 from goodword.services import asks, brief, gratitude, opportunities, recommendations, references
 
 router = APIRouter(responses=COMMON_ERRORS)
-PersonId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
+PersonId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Status = Annotated[str | None, Query(max_length=40)]
 
 
 class AskAnswer(BaseModel):
     answer: Literal["accepted", "declined", "no-response"]
-    referral_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    referral_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     when: str | None = When
     note: str | None = Field(default=None, max_length=5000)
 

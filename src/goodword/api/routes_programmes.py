@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from goodword.api.deps import Id, Now, Uow, write_lane
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -47,7 +48,7 @@ from goodword.services import (
 from goodword.services.programme_stats import ProgramStats
 
 router = APIRouter(responses=COMMON_ERRORS)
-ChildId = Annotated[int, Path(ge=1, le=2**63 - 1, description="The record's id")]
+ChildId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
 Status = Annotated[str | None, Query(max_length=40)]
 IdempotencyKey = Annotated[
     str | None,
@@ -175,7 +176,7 @@ def list_rewards(
     limit: Limit = 50,
     cursor: Cursor = None,
     status: Status = None,
-    advocate_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    advocate_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Page[RewardPublic]:
     return page(programme_rewards.list_rewards(uow, program_id, status, advocate_id), limit, cursor)
 
@@ -196,7 +197,7 @@ def review_queue(
     uow: Uow,
     limit: Limit = 50,
     cursor: Cursor = None,
-    program_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    program_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Page[ReviewItem]:
     return page(programme_rewards.review_queue(uow, program_id), limit, cursor)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -11,6 +10,8 @@ from pydantic import BaseModel, Field
 from goodword.api.deps import Id, Now, Uow, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
+from goodword.domain.limits import MAX_ID
+from goodword.schemas.fields import Money
 from goodword.schemas.practice import (
     QualifyingAnswers,
     ReferralFilter,
@@ -43,7 +44,7 @@ class ContactCreate(BaseModel):
 
 class OutcomeCreate(BaseModel):
     outcome: Literal["won", "lost", "not-a-fit", "no-response"]
-    value: Decimal | None = Field(default=None, ge=0, le=Decimal("1e12"))
+    value: Money | None = None
     reason: str | None = Field(default=None, max_length=5000)
     when: str | None = When
 
@@ -60,7 +61,7 @@ def list_referrals(
     cursor: Cursor = None,
     direction: Annotated[Literal["received", "given"] | None, Query()] = None,
     stage: Annotated[str | None, Query(max_length=40)] = None,
-    person_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    person_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Page[ReferralPublic]:
     """Referrals, newest first; filter by direction, derived stage or a person involved."""
     filters = ReferralFilter(direction=direction, stage=stage, person=person_query(person_id))

@@ -10,6 +10,7 @@ from goodword.cli import deps
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json, Note, When
 from goodword.cli.render import day, done, emit, fields, warn
+from goodword.domain.limits import MAX_ID
 from goodword.domain.vocabulary import AskKind, AskStatus, Channel
 from goodword.schemas.practice import AskCreate, AskCreated, AskPublic
 from goodword.services import asks
@@ -17,7 +18,7 @@ from goodword.services import asks
 app = typer.Typer(
     help="Asks: well timed, answered, followed up once at most.", no_args_is_help=True
 )
-Id = Annotated[int, typer.Argument(min=1, help="Ask id (see `goodword asks list`).")]
+Id = Annotated[int, typer.Argument(min=1, max=MAX_ID, help="Ask id (see `goodword asks list`).")]
 KINDS = ", ".join(k.value for k in AskKind)
 CHANNELS = ", ".join(c.value for c in Channel)
 

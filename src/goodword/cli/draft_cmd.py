@@ -10,11 +10,12 @@ import typer
 from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.render import emit
+from goodword.domain.limits import MAX_ID
 from goodword.drafts.rendering import DRAFT_KINDS
 from goodword.services import drafting
 from goodword.services.drafting import DraftPublic
 
-Id = Annotated[int | None, typer.Option(min=1)]
+Id = Annotated[int | None, typer.Option(min=1, max=MAX_ID)]
 
 
 def show_draft(d: DraftPublic) -> None:
@@ -27,14 +28,16 @@ def show_draft(d: DraftPublic) -> None:
 def draft(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(help=", ".join(DRAFT_KINDS) + ".")],
-    referral: Annotated[int | None, typer.Option(min=1, help="For this referral.")] = None,
-    recommendation: Annotated[
-        int | None, typer.Option(min=1, help="For this recommendation.")
+    referral: Annotated[
+        int | None, typer.Option(min=1, max=MAX_ID, help="For this referral.")
     ] = None,
-    ask: Annotated[int | None, typer.Option(min=1, help="For this ask.")] = None,
+    recommendation: Annotated[
+        int | None, typer.Option(min=1, max=MAX_ID, help="For this recommendation.")
+    ] = None,
+    ask: Annotated[int | None, typer.Option(min=1, max=MAX_ID, help="For this ask.")] = None,
     person: Annotated[str | None, typer.Option(help="For this person (name or #id).")] = None,
     reference: Annotated[
-        int | None, typer.Option(min=1, help="For this reference request.")
+        int | None, typer.Option(min=1, max=MAX_ID, help="For this reference request.")
     ] = None,
     ask_for: Annotated[
         str,

@@ -14,6 +14,7 @@ from goodword.cli.options import Json, When
 from goodword.cli.referrals_cmd import money
 from goodword.cli.render import done, emit
 from goodword.cli.trash_cmd import Yes, remove
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.edits import (
     AskUpdate,
     GratitudeUpdate,
@@ -32,23 +33,34 @@ Note = Annotated[str | None, Opt(help="A new note ('' clears it).")]
 
 
 def _id(noun: str, group: str) -> Any:
-    return Annotated[int, typer.Argument(min=1, help=f"The {noun}'s id (goodword {group} list).")]
+    return Annotated[
+        int, typer.Argument(min=1, max=MAX_ID, help=f"The {noun}'s id (goodword {group} list).")
+    ]
 
 
 InteractionId = Annotated[
-    int, typer.Argument(min=1, help="The interaction's id (goodword interactions list).")
+    int,
+    typer.Argument(min=1, max=MAX_ID, help="The interaction's id (goodword interactions list)."),
 ]
 ReferralId = Annotated[
-    int, typer.Argument(min=1, help="The referral's id (goodword referrals list).")
+    int, typer.Argument(min=1, max=MAX_ID, help="The referral's id (goodword referrals list).")
 ]
-AskId = Annotated[int, typer.Argument(min=1, help="The ask's id (goodword asks list).")]
-ThanksId = Annotated[int, typer.Argument(min=1, help="The thank-you's id (goodword thanks list).")]
-RecId = Annotated[int, typer.Argument(min=1, help="The recommendation's id (goodword recs list).")]
+AskId = Annotated[int, typer.Argument(min=1, max=MAX_ID, help="The ask's id (goodword asks list).")]
+ThanksId = Annotated[
+    int, typer.Argument(min=1, max=MAX_ID, help="The thank-you's id (goodword thanks list).")
+]
+RecId = Annotated[
+    int, typer.Argument(min=1, max=MAX_ID, help="The recommendation's id (goodword recs list).")
+]
 ReferenceId = Annotated[
-    int, typer.Argument(min=1, help="The reference request's id (goodword references list).")
+    int,
+    typer.Argument(
+        min=1, max=MAX_ID, help="The reference request's id (goodword references list)."
+    ),
 ]
 OpportunityId = Annotated[
-    int, typer.Argument(min=1, help="The opportunity's id (goodword opportunities list).")
+    int,
+    typer.Argument(min=1, max=MAX_ID, help="The opportunity's id (goodword opportunities list)."),
 ]
 
 

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from goodword.cli.render import err_console
 from goodword.domain.errors import DomainError
+from goodword.domain.limits import control_characters
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -49,6 +50,12 @@ class GoodwordGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        for argument in sys.argv[1:] if args is None else args:
+            if isinstance(argument, str) and control_characters(argument):
+                _fail(
+                    f"the argument {argument!r} holds a control character (such as NUL), "
+                    "which no goodword field takes; remove it and run again"
+                )
         try:
             result = super().main(
                 args,

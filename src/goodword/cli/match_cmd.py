@@ -10,6 +10,7 @@ from goodword.cli import deps
 from goodword.cli.import_cmd import progress_bar
 from goodword.cli.options import Json
 from goodword.cli.render import console, done, emit, table
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.matching import MatchResult, OfferResult
 from goodword.services.matching import match_people, offers_for_person, refresh_all_embeddings
 
@@ -46,7 +47,9 @@ def match(
     text: Annotated[str | None, typer.Argument(help="What is needed, in words.")] = None,
     opportunity: Annotated[
         int | None,
-        typer.Option(min=1, help="Match an opportunity (see `goodword opportunities list`)."),
+        typer.Option(
+            min=1, max=MAX_ID, help="Match an opportunity (see `goodword opportunities list`)."
+        ),
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="How many people.")] = 10,
     semantic: Annotated[

@@ -10,11 +10,12 @@ from goodword.cli import deps
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.practice import OpportunityCreate, OpportunityPublic
 from goodword.services import opportunities
 
 app = typer.Typer(help="Opportunities to refer people to.", no_args_is_help=True)
-Id = Annotated[int, typer.Argument(min=1, help="Opportunity id.")]
+Id = Annotated[int, typer.Argument(min=1, max=MAX_ID, help="Opportunity id.")]
 
 
 def show_opportunity(o: OpportunityPublic) -> None:

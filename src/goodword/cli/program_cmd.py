@@ -13,6 +13,7 @@ from goodword.cli import deps, program_flow_cmd, program_reward_cmd, program_sta
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
 from goodword.services import advocate_portal, programme_advocates, programmes
 
@@ -289,7 +290,7 @@ ADVOCATES: Columns[Any] = Columns(
 def portal_link(
     ctx: typer.Context,
     advocate: Annotated[
-        int, typer.Argument(min=1, help="The advocate's id (see `program advocates`).")
+        int, typer.Argument(min=1, max=MAX_ID, help="The advocate's id (see `program advocates`).")
     ],
     as_json: Json = False,
 ) -> None:

@@ -14,6 +14,7 @@ from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, table, warn
 from goodword.domain.errors import InvalidValue
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.programmes import (
     ConversionCreate,
     ConversionPublic,
@@ -106,7 +107,7 @@ LEADS: Columns[Any] = Columns(
 def stage(
     ctx: typer.Context,
     program: ProgramArg,
-    lead_id: Annotated[int, typer.Argument(min=1, help="The candidate's lead id.")],
+    lead_id: Annotated[int, typer.Argument(min=1, max=MAX_ID, help="The candidate's lead id.")],
     to: Annotated[
         str, typer.Argument(help="interviewing or not-hired (hired: `program convert`).")
     ],
@@ -200,7 +201,7 @@ def convert(
 def reverse(
     ctx: typer.Context,
     program: ProgramArg,
-    conversion_id: Annotated[int, typer.Argument(min=1, help="The conversion's id.")],
+    conversion_id: Annotated[int, typer.Argument(min=1, max=MAX_ID, help="The conversion's id.")],
     reason: Annotated[str, Opt(help="Why: refund, the hire left, …")],
     as_json: Json = False,
 ) -> None:

@@ -13,6 +13,7 @@ from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit
 from goodword.cli.options import Json
 from goodword.cli.program_flow_cmd import By, Opt, ProgramArg, _program, show_rewards
 from goodword.cli.render import console, done, emit, table
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.programmes import ReviewDecision, RewardIssue
 from goodword.services import programme_rewards, programmes
 
@@ -80,7 +81,9 @@ def review(
 def decide(
     ctx: typer.Context,
     kind: Annotated[str, typer.Argument(help="lead or conversion.")],
-    item_id: Annotated[int, typer.Argument(min=1, help="Its id (see `goodword program review`).")],
+    item_id: Annotated[
+        int, typer.Argument(min=1, max=MAX_ID, help="Its id (see `goodword program review`).")
+    ],
     by: By,
     approve: Annotated[bool, Opt("--approve/--deny", help="Approve, or deny.")] = True,
     note: Annotated[str | None, Opt(help="Why (the advocate sees it when denied).")] = None,
@@ -99,7 +102,7 @@ def decide(
 
 def issue(
     ctx: typer.Context,
-    reward_id: Annotated[int, typer.Argument(min=1, help="An approved reward's id.")],
+    reward_id: Annotated[int, typer.Argument(min=1, max=MAX_ID, help="An approved reward's id.")],
     ref: Annotated[str | None, Opt("--ref", help="Payment or gift-card reference.")] = None,
     by: Annotated[str, Opt("--by", help="Who paid.")] = "owner",
     as_json: Json = False,
@@ -116,7 +119,9 @@ def issue(
 
 def deny(
     ctx: typer.Context,
-    reward_id: Annotated[int, typer.Argument(min=1, help="A pending or approved reward's id.")],
+    reward_id: Annotated[
+        int, typer.Argument(min=1, max=MAX_ID, help="A pending or approved reward's id.")
+    ],
     reason: Annotated[str, Opt(help="Why (the advocate sees it).")],
     by: By = "owner",
     as_json: Json = False,

@@ -11,6 +11,7 @@ from goodword.cli.asks_cmd import record_ask
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json, Note, When
 from goodword.cli.render import day, done, emit, fields
+from goodword.domain.limits import MAX_ID
 from goodword.domain.vocabulary import Channel, Platform, RecommendationStatus
 from goodword.schemas.practice import AskCreate, RecommendationCreate, RecommendationPublic
 from goodword.services import recommendations as recs
@@ -18,7 +19,9 @@ from goodword.services import recommendations as recs
 app = typer.Typer(
     help="Recommendations and endorsements: write, receive, request, thank.", no_args_is_help=True
 )
-Id = Annotated[int, typer.Argument(min=1, help="Recommendation id (see `goodword recs list`).")]
+Id = Annotated[
+    int, typer.Argument(min=1, max=MAX_ID, help="Recommendation id (see `goodword recs list`).")
+]
 PLATFORMS = ", ".join(p.value for p in Platform)
 STATUSES = ", ".join(s.value for s in RecommendationStatus)
 

@@ -10,6 +10,7 @@ from goodword.cli import deps
 from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit_page, paging
 from goodword.cli.options import Json, Note, When
 from goodword.cli.render import day, done, emit, fields
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.practice import ReferenceCreate, ReferencePublic
 from goodword.services import references
 
@@ -17,7 +18,9 @@ app = typer.Typer(
     help="Vendor reference requests: approve first, keep confidential names hidden.",
     no_args_is_help=True,
 )
-Id = Annotated[int, typer.Argument(min=1, help="Request id (see `goodword references list`).")]
+Id = Annotated[
+    int, typer.Argument(min=1, max=MAX_ID, help="Request id (see `goodword references list`).")
+]
 By = Annotated[str, typer.Option("--by", help="Who decided (your manager, legal…).")]
 
 

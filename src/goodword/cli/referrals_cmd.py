@@ -14,6 +14,7 @@ from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit
 from goodword.cli.options import Json, Note, When
 from goodword.cli.render import day, done, emit, fields, table
 from goodword.domain.errors import InvalidValue
+from goodword.domain.limits import MAX_ID
 from goodword.domain.vocabulary import GratitudeKind, Outcome, ReferralKind
 from goodword.schemas.practice import (
     QualifyingAnswers,
@@ -28,7 +29,9 @@ from goodword.services import referrals
 app = typer.Typer(
     help="Referrals received and given, through every milestone.", no_args_is_help=True
 )
-Id = Annotated[int, typer.Argument(min=1, help="Referral id (see `goodword referrals list`).")]
+Id = Annotated[
+    int, typer.Argument(min=1, max=MAX_ID, help="Referral id (see `goodword referrals list`).")
+]
 KINDS = ", ".join(k.value for k in ReferralKind)
 GRATITUDE = ", ".join(k.value for k in GratitudeKind)
 

@@ -20,6 +20,7 @@ from goodword.cli.listing import (
 )
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.messages import WebhookCreate
 from goodword.services import webhooks
 
@@ -86,7 +87,9 @@ WEBHOOKS: Columns[Any] = Columns(
 @app.command("remove")
 def remove(
     ctx: typer.Context,
-    webhook: Annotated[int, typer.Argument(min=1, help="Its id (see `goodword webhooks list`).")],
+    webhook: Annotated[
+        int, typer.Argument(min=1, max=MAX_ID, help="Its id (see `goodword webhooks list`).")
+    ],
     as_json: Json = False,
 ) -> None:
     """Stop sending to an endpoint (its delivery log stays).

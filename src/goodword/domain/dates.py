@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from goodword.domain.errors import InvalidValue
+from goodword.domain.limits import digits
 
 NOON = time(12, 0)
 END_OF_DAY = time(23, 59, 59)
@@ -66,7 +67,7 @@ def parse_when(text: str | None, now: datetime, zone: tzinfo = UTC) -> datetime:
     if raw in ("today", "yesterday"):
         day = local_now.date() - timedelta(days=1 if raw == "yesterday" else 0)
         return min(datetime.combine(day, NOON, zone), local_now)
-    if raw.endswith("d") and raw[:-1].isdigit() and len(raw) <= 6:
+    if raw.endswith("d") and digits(raw[:-1]) and len(raw) <= 6:
         return local_now - timedelta(days=int(raw[:-1]))
     try:
         if len(raw) == 10:

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from goodword.domain.errors import InvalidValue, RuleViolation
+from goodword.domain.limits import digits
 
 
 class RewardType(StrEnum):
@@ -141,7 +142,7 @@ def parse_milestones(text: str | None) -> dict[int, Reward]:
         if not part.strip():
             continue
         count, sep, spec = part.partition("=")
-        if not sep or not count.strip().isdigit() or int(count) < 1:
+        if not sep or not digits(count.strip()) or int(count) < 1:
             raise InvalidValue(
                 f"milestone '{part.strip()}': write it as COUNT=REWARD, e.g. 3=cash:25:USD"
             )

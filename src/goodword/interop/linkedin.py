@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from goodword.domain.errors import InvalidValue
+from goodword.domain.limits import digits
 from goodword.interop.file_limits import read_file, read_members
 from goodword.interop.incoming import (
     ImportBatch,
@@ -45,7 +46,7 @@ def parse_date(text: str) -> datetime:
     """``05 Jun 2023``, ``5-Jun-23``, ``03/14/21, 10:05 AM``, ``2021/03/14 10:05:00 UTC``."""
     raw = text.strip()
     try:
-        if "/" in raw and raw[:4].isdigit():
+        if "/" in raw and digits(raw[:4]):
             day, _, clock = raw.partition(" ")
             y, m, d = (int(x) for x in day.split("/"))
             hh, mm, *_ = (clock.replace("UTC", "").strip() or "00:00").split(":")

@@ -16,6 +16,8 @@ MAX_FIELD = 1_000_000
 DELIMITERS = (",", ";", "\t", "|")
 #: How much of a file the detectors read (the whole file is then decoded).
 SNIFF_BYTES = 1_000_000
+STRAY = {n: None for n in range(32) if chr(n) not in "\t\r\n\f"}
+STRAY_FOUND = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 HEADER_LINES = 50
 """How far down a file its header may be (after an export's preamble)."""
 UNREADABLE = "save it as CSV UTF-8 (or UTF-16, or Windows-1252) and try again"
@@ -61,6 +63,10 @@ def _checked(text: str, name: str) -> str:
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
     if sample and control / len(sample) > 0.01:
         raise InvalidValue(f"{name} is not text goodword can read: {UNREADABLE}")
+    # The rare stray control character of an old export is dropped (PostgreSQL cannot even
+    # store a NUL); tabs, line breaks and form feeds are the file's own layout.
+    if STRAY_FOUND.search(text):
+        text = text.translate(STRAY)
     return text.removeprefix("\ufeff")
 
 

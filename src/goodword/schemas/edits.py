@@ -3,9 +3,9 @@ it. Unknown fields are refused (a typo is an error, not a silent no-op)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from goodword.schemas.fields import Money
 
 
 class Changes(BaseModel):
@@ -26,7 +26,7 @@ class InteractionUpdate(Changes):
 
 class ReferralUpdate(Changes):
     kind: str | None = None
-    value: Decimal | None = Field(default=None, ge=0, le=Decimal("999999999999"))
+    value: Money | None = None
     description: str | None = Field(default=None, max_length=20_000)
     when: str | None = Field(default=None, max_length=40)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field, StrictBool
 
+from goodword.schemas.fields import Money, RecordId
 from goodword.schemas.network import Ref
 
 
@@ -18,7 +19,7 @@ class ReferralReceive(BaseModel):
     prospect: str | None = None
     kind: str = "client"
     description: str | None = None
-    value: Decimal | None = Field(default=None, ge=0)
+    value: Money | None = None
     when: str | None = None
 
 
@@ -26,7 +27,7 @@ class ReferralGive(BaseModel):
     referred: str
     to_person: str | None = None
     to_organization: str | None = None
-    opportunity_id: int | None = None
+    opportunity_id: RecordId | None = None
     kind: str = "client"
     description: str | None = None
     when: str | None = None

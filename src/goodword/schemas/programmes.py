@@ -8,6 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, StrictBool
 
+from goodword.domain.limits import MAX_ID
+from goodword.schemas.fields import Money
+
 Reward = Field(
     default=None,
     max_length=250,
@@ -128,7 +131,7 @@ class LeadCreate(BaseModel):
     email: str = Field(min_length=3, max_length=320)
     name: str = Field(default="", max_length=200)
     code: str | None = Field(default=None, max_length=40, description="The advocate's code")
-    advocate_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    advocate_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     customer_id: str | None = Field(default=None, max_length=200)
     consent: StrictBool = False
     existing_customer: StrictBool = False
@@ -155,10 +158,10 @@ class LeadPublic(BaseModel):
 
 
 class ConversionCreate(BaseModel):
-    lead_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    lead_id: int | None = Field(default=None, ge=1, le=MAX_ID)
     email: str | None = Field(default=None, max_length=320)
     external_id: str = Field(min_length=1, max_length=200, description="Your order or hire id")
-    amount: Decimal | None = Field(default=None, ge=0, le=Decimal("1e12"))
+    amount: Money | None = None
     currency: str | None = Field(default=None, min_length=3, max_length=3)
     customer_id: str | None = Field(default=None, max_length=200)
 
@@ -236,7 +239,7 @@ class StoryCreate(BaseModel):
         max_length=500,
         description="How the advocate agreed to the story being shown (e.g. 'said yes by email')",
     )
-    advocate_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    advocate_id: int | None = Field(default=None, ge=1, le=MAX_ID)
 
 
 class StoryPublic(BaseModel):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from goodword.domain.errors import DomainError, InvalidValue
+from goodword.domain.limits import digits
 from goodword.schemas.network import InteractionCreate
 from goodword.schemas.practice import AskCreate
 from goodword.services import asks, interactions, recommendations, referral_milestones
@@ -75,13 +76,13 @@ ONE_CLICK: dict[tuple[str, str], tuple[str, Step, str]] = {
 
 def split_about(about: str) -> tuple[str, int]:
     record, _, number = about.partition(":")
-    if not number.isdigit():
+    if not digits(number):
         raise InvalidValue(f"item: '{about}' does not name a record")
     return record, int(number)
 
 
 def one_click_label(item: AgendaItemPublic) -> str | None:
-    if not item.about.partition(":")[2].isdigit():
+    if not digits(item.about.partition(":")[2]):
         return None  # the catch-up: its page files history
     record, _ = split_about(item.about)
     found = ONE_CLICK.get((item.kind, record))

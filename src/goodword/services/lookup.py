@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.errors import Ambiguous, NotFound
+from goodword.domain.limits import MAX_ID, digits
 from goodword.schemas.network import Ref
 from goodword.storage.base import WorkspaceOwned
 from goodword.storage.tables import ContactPoint, Organization, Person
@@ -18,10 +19,7 @@ T = TypeVar("T", bound=WorkspaceOwned)
 
 def parse_id(query: str) -> int | None:
     text = query.strip().removeprefix("#")
-    return int(text) if text.isdigit() and len(text) < 18 else None
-
-
-MAX_ID = 2**63 - 1
+    return int(text) if digits(text) and len(text) < 18 else None
 
 
 def get_owned(uow: UnitOfWork, model: type[T], record_id: int, what: str) -> T:

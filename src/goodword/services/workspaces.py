@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from goodword.domain.dates import zone_named
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.etiquette import DESCRIPTIONS, Etiquette, etiquette_from
+from goodword.domain.limits import digits
 from goodword.schemas.practice import SettingPublic
 from goodword.services.outbound import check_host
 from goodword.services.time_zones import machine_zone_name
@@ -150,7 +151,7 @@ def _check_text(key: str, value: str) -> str:
         raise InvalidValue(f"public_url '{value}' must start with http:// or https://")
     if key == "smtp_host" and value:
         check_host(value, "smtp_host")
-    if key == "smtp_port" and value and not (value.isdigit() and 0 < int(value) < 65536):
+    if key == "smtp_port" and value and not (digits(value) and 0 < int(value) < 65536):
         raise InvalidValue(f"smtp_port '{value}' must be a port number like 587")
     if key == "smtp_tls" and value and value not in ("starttls", "ssl", "none"):
         raise InvalidValue(f"smtp_tls '{value}': use starttls, ssl or none")

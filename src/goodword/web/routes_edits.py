@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from goodword.domain.errors import DomainError, NotFound
+from goodword.domain.limits import MAX_ID
 from goodword.services import deletions, duplicates, people, people_merge
 from goodword.services.import_undo import counted
 from goodword.web.deps import Form, PageDep
@@ -17,7 +18,7 @@ from goodword.web.record_forms import EDITORS, Editor
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Kind = Annotated[str, Path(max_length=30)]
 #: Where a list of each kind lives, to go back to after a deletion.
 LISTS = {

@@ -9,13 +9,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from goodword.domain.errors import DomainError
+from goodword.domain.limits import MAX_ID
 from goodword.interop.mapped_csv import FIELDS
 from goodword.interop.uploads import read_upload
 from goodword.services import import_batches, import_undo, importing
 from goodword.web.deps import Form, Page, PageDep, checked_form
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/import")

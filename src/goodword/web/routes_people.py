@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from goodword.domain.errors import DomainError, InvalidValue
+from goodword.domain.limits import MAX_ID, digits
 from goodword.schemas.network import InteractionCreate, PersonCreate, PersonFilter
 from goodword.schemas.practice import AskCreate, ReferralFilter, ReferralReceive
 from goodword.services import (
@@ -29,7 +30,7 @@ from goodword.web.forms import present, text, words
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Filter = Annotated[str | None, Query(max_length=300)]
 
 
@@ -105,7 +106,7 @@ def person_page(page: PageDep, person_id: Id) -> Response:
 def match_page(
     page: PageDep,
     q: Filter = None,
-    opportunity: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    opportunity: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Response:
     result = None
     if (q and q.strip()) or opportunity:
@@ -166,7 +167,7 @@ def person_ask(page: PageDep, person_id: Id, form: Form) -> Response:
 def person_thanks(page: PageDep, person_id: Id, form: Form) -> Response:
     def act() -> None:
         raw = text(form, "referral_id") or ""
-        if not raw.isdigit():
+        if not digits(raw):
             raise InvalidValue("referral_id: choose the referral you are thanking them for")
         referral_milestones.thank_referrer(
             page.uow(),

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 
 from goodword.api.deps import Server, server
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.practice import (
     BriefUpdate,
     OpportunityCreate,
@@ -19,7 +20,7 @@ from goodword.web.deps import Form, PageDep, render
 from goodword.web.forms import back_to, checked, present, text, words
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/asks")

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from goodword.domain.errors import DomainError, InvalidValue
+from goodword.domain.limits import MAX_ID, digits
 from goodword.schemas.messages import WebhookCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -36,7 +37,7 @@ from goodword.web.forms import checked, present, text
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 FLAGS = ("auto_approve_flagged", "self_signup", "leaderboard")
 RULES = (
     "name",
@@ -235,7 +236,7 @@ def add_story(page: PageDep, program_id: Id, form: Form) -> Response:
             program_id,
             StoryCreate(
                 **present(form, "title", "body", "consent"),
-                advocate_id=int(advocate) if advocate and advocate.isdigit() else None,
+                advocate_id=int(advocate) if advocate and digits(advocate) else None,
             ),
             page.now,
         ),

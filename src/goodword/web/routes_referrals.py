@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from goodword.domain.errors import DomainError, InvalidValue
+from goodword.domain.limits import MAX_ID
 from goodword.domain.milestones import GIVEN_STAGES, RECEIVED_STAGES
 from goodword.domain.next_steps import next_step
 from goodword.schemas.practice import QualifyingAnswers, ReferralFilter, ReferralGive
@@ -21,7 +22,7 @@ from goodword.web.forms import back_to, present, text
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 @router.get("/referrals")

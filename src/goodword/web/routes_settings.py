@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path
 from starlette.responses import RedirectResponse, Response
 
 from goodword.domain.errors import DomainError, InvalidValue, NotFound
+from goodword.domain.limits import MAX_ID
 from goodword.schemas.accounts import TokenCreated
 from goodword.services import api_tokens, draft_templates, teams
 from goodword.services.accounts import change_password
@@ -17,7 +18,7 @@ from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, text
 
 router = APIRouter(include_in_schema=False)
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def _settings_page(
