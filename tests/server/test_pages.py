@@ -9,8 +9,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
+from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace, store_setting
 from goodword.storage.tables import Interaction, User
+from goodword.storage.unit_of_work import UnitOfWork
 from goodword.web.app import create_app
 from tests.conftest import NOW
 from tests.server.conftest import HOSTS, PASSWORD, Account, WebClient
@@ -234,9 +235,30 @@ def test_a_draft_template_edited_in_settings_changes_the_drafts(
         "/settings/templates/thank-you",
         {"text": "Subject: {{ ''.__class__.__mro__[1].__subclasses__() }}"},
     )
-    assert "Template saved" in sneaky.text
-    refused = ana.api.get("/api/v1/drafts/thank-you", params={"referral": rid})
-    assert refused.status_code == 422 and "may not do" in refused.json()["error"]["message"]
+    assert "may not do" in sneaky.text  # its author is told
+    for costly, why in [
+        ("{% for i in range(10**9) %}{{ i }}{% endfor %}", "a range of 1,000,000,000"),
+        ("{{ 'x' * 10**9 }}", "longer than 50,000"),
+        ("{{ ('x' * 20000)|replace('x', 'x' * 20000) }}", "longer than 50,000"),
+        ("{{ '{:>999999999}'.format(1) }}", "width too large"),
+        (
+            "{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
+            "{% endfor %}{% endfor %}{% endfor %}",
+            "longer than 0.5 seconds",
+        ),
+    ]:
+        page = web.post("/settings/templates/thank-you", {"text": f"Subject: Hi\n\n{costly}"})
+        assert "too costly to run" in page.text and why in page.text, costly
+    needs = web.post("/settings/templates/thank-you", {"text": "Subject: Hi {{ nickname }}"})
+    assert "Template saved" in needs.text
+    fallback = ana.api.get("/api/v1/drafts/thank-you", params={"referral": rid}).json()
+    assert fallback["subject"].startswith("Thank you")  # everywhere else: the shipped words
+    with UnitOfWork(ana.api.app.state.server.engine, ana.user.personal_workspace_id) as uow:
+        # saved by an older goodword, before templates were checked on saving
+        store_setting(uow, "template:thank-you", "Subject: Hi\n\n{{ 'x' * 10**9 }}")
+        uow.commit()
+    today = web.get("/")
+    assert today.status_code == 200 and "Thank you" in today.text
     web.post("/settings/templates/thank-you", {"reset": "on"})
     assert (
         ana.api.get("/api/v1/drafts/thank-you", params={"referral": rid})

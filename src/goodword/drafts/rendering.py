@@ -6,6 +6,7 @@ Python's internals."""
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from jinja2 import (
     BaseLoader,
+    ChainableUndefined,
     ChoiceLoader,
     DictLoader,
     FileSystemLoader,
@@ -22,9 +24,9 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from goodword.domain.errors import InvalidValue
+from goodword.drafts.limits import LimitedSandbox, TemplateLimit, limited_output, time_limit
 
 SHIPPED = Path(__file__).parent / "templates"
 
@@ -65,9 +67,7 @@ class RenderedDraft:
     body: str
 
 
-def _environment(
-    override: Path | None, stored: dict[str, str] | None = None
-) -> SandboxedEnvironment:
+def _environment(override: Path | None, stored: dict[str, str] | None = None) -> LimitedSandbox:
     """One environment per set of sources, kept: compiling a template costs far more than
     rendering it (the worker renders thousands of programme emails in a run)."""
     return _cached_environment(override, tuple(sorted((stored or {}).items())))
@@ -76,14 +76,14 @@ def _environment(
 @lru_cache(maxsize=64)
 def _cached_environment(
     override: Path | None, stored_items: tuple[tuple[str, str], ...]
-) -> SandboxedEnvironment:
+) -> LimitedSandbox:
     stored = dict(stored_items)
     loaders: list[BaseLoader] = [FileSystemLoader(str(SHIPPED))]
     if override is not None:
         loaders.insert(0, FileSystemLoader(str(override)))
     if stored:
         loaders.insert(0, DictLoader({f"{kind}.txt": text for kind, text in stored.items()}))
-    return SandboxedEnvironment(  # plain-text messages: nothing to escape
+    return LimitedSandbox(  # plain-text messages: nothing to escape
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -111,11 +111,52 @@ def render(
     context: dict[str, Any],
     override: Path | None = None,
     stored: dict[str, str] | None = None,
+    *,
+    strict: bool = False,
 ) -> RenderedDraft:
+    """The draft in the user's own wording, or, when their template breaks (a limit, a
+    mistake, a fact it needs and does not have), in the shipped wording: a broken template
+    never stops the agenda or a programme's emails. ``strict`` (the person trying their
+    templates) and :func:`try_template` (the person editing one) show what is wrong."""
     if kind not in TEMPLATE_KINDS:
         raise InvalidValue(f"unknown draft '{kind}': use one of {', '.join(DRAFT_KINDS)}")
+    own = bool(stored and kind in stored) or bool(
+        override is not None and (override / f"{kind}.txt").is_file()
+    )
+    if own:
+        try:
+            return _render(kind, context, _environment(override, stored), timed=True)
+        except InvalidValue:
+            if strict:
+                raise
+    return _render(kind, context, _environment(None))
+
+
+def try_template(kind: str, text: str) -> None:
+    """Run a template as its author wrote it, with every fact blank, and refuse it with the
+    reason if it breaks (too slow, too big, a mistake): they see it when they save it."""
+    environment = LimitedSandbox(
+        loader=DictLoader({f"{kind}.txt": text}),
+        undefined=ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
     try:
-        text = _environment(override, stored).get_template(f"{kind}.txt").render(**context)
+        _render(kind, {}, environment, timed=True)
+    except InvalidValue as error:
+        raise InvalidValue(f"text: {error}") from None
+
+
+def _render(
+    kind: str, context: dict[str, Any], environment: LimitedSandbox, *, timed: bool = False
+) -> RenderedDraft:
+    """``timed``: a user's template, run against the clock (the shipped ones are trusted and
+    run at full speed)."""
+    try:
+        template = environment.get_template(f"{kind}.txt")
+        with time_limit() if timed else nullcontext():
+            text = limited_output(template.generate(**context))
     except UndefinedError as error:
         raise InvalidValue(
             f"the {kind} draft needs a fact it was not given ({error.message}); record it, or "
@@ -127,8 +168,12 @@ def render(
         ) from None
     except SecurityError:
         raise InvalidValue(f"the {kind} template tries something a message may not do") from None
+    except TemplateLimit as limit:
+        raise InvalidValue(f"the {kind} template is too costly to run: {limit}") from None
     except TemplateNotFound:  # pragma: no cover - every kind ships a template
         raise InvalidValue(f"no template for the {kind} draft") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError, RecursionError) as error:
+        raise InvalidValue(f"the {kind} template fails: {type(error).__name__}: {error}") from None
     if _PLACEHOLDER.search(text):
         raise InvalidValue(f"the {kind} draft still holds a template placeholder; check it")
     first, _, rest = text.strip().partition("\n")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue
 from goodword.drafts.rendering import TEMPLATE_KINDS as DRAFT_KINDS
-from goodword.drafts.rendering import check_source, shipped_source
+from goodword.drafts.rendering import check_source, shipped_source, try_template
 from goodword.services.workspaces import drop_setting, store_setting
 from goodword.storage.tables import Setting
 from goodword.storage.unit_of_work import UnitOfWork
@@ -58,6 +58,7 @@ def save_template(uow: UnitOfWork, kind: str, text: str) -> TemplatePublic:
     if len(cleaned) > MAX_CHARS:
         raise InvalidValue(f"text: keep a template under {MAX_CHARS:,} characters")
     check_source(kind, cleaned)
+    try_template(kind, cleaned)
     with uow:
         store_setting(uow, PREFIX + kind, cleaned)
         uow.commit()

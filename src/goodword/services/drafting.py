@@ -64,7 +64,9 @@ def draft(
         folder = templates or _setting_folder(uow)
         context, to = _context(uow, kind, now, given, ask_for)
         context["signature"] = text_setting(uow, "your_name") or ""
-        rendered = render(kind, context, folder, stored_templates(uow))
+        # Templates named for this one draft are being tried: their mistakes are shown.
+        strict = templates is not None
+        rendered = render(kind, context, folder, stored_templates(uow), strict=strict)
         return DraftPublic(
             kind=kind,
             to=Ref(id=to.id, name=to.name) if to else None,
