@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,28 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def keep_private(path: Path) -> None:
+    """The database holds a network's private data and the SMTP password: only its owner
+    may read it (0600; SQLite gives its -wal and -shm files the same mode), in a folder of
+    goodword's own that only they may open (0700)."""
+    folder = path.parent
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    if created or folder.resolve() == data_dir().resolve():
+        _chmod(folder, 0o700)
+    if not path.exists():
+        with suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            _chmod(file, 0o600)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    with suppress(OSError):  # not ours to change (a shared folder): leave it as it is
+        path.chmod(mode)
+
+
 def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -73,8 +96,8 @@ def make_engine(url: str) -> Engine:
         ) from None
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            keep_private(Path(database))
         engine = create_engine(parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
