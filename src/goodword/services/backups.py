@@ -8,11 +8,13 @@ reference is rewritten to follow it.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.orm import Session
 
 from goodword.domain.errors import Conflict, InvalidValue
 from goodword.interop.backup import FORMAT, VERSION, decode_rows, encode_rows
@@ -81,49 +83,77 @@ def _read(text_: str) -> dict[str, Any]:
     return document
 
 
-def restore(uow: UnitOfWork, document_text: str, *, merge: bool) -> RestoreReport:
+def restore(
+    uow: UnitOfWork, document_text: str, *, merge: bool, fresh_ids: bool = False
+) -> RestoreReport:
+    """Into an empty workspace (or, ``merge``, next to what it holds). Ids are kept when the
+    database is otherwise empty; ``fresh_ids`` (a team workspace on a server, where other
+    workspaces hold rows) gives every row a new one, as a merge does."""
     document = _read(document_text)
     with uow:
-        if not merge and _holds_data(uow):
+        if not merge and holds_data(uow.session, uow.workspace_id):
             raise Conflict(
-                "this database already holds data; restore into an empty one, or "
+                "this workspace already holds data; restore into an empty one, or "
                 "add --merge to restore next to it"
             )
-        counts: dict[str, int] = {}
-        new_ids: dict[str, dict[int, int]] = {}
-        for table in _tables():
-            rows = decode_rows(document["tables"].get(table.name, {"columns": [], "rows": []}))
-            for row in rows:
-                row["workspace_id"] = uow.workspace_id
-                if "share_token" in row:
-                    row["share_token"] = None  # a restored brief is not shared until re-shared
-            if merge:
-                if table.name in MERGE_SKIPS:
-                    counts[table.name] = 0
-                    continue
-                rows = _remap(table, rows, new_ids)
-                rows = _reuse_named(uow, table, rows, new_ids)
-                rows = _fresh_uids(uow, table, rows)
-            if rows:
-                if merge and "id" in table.columns:
-                    old = [r.pop("id") for r in rows]
-                    ids = (
-                        uow.session.execute(
-                            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
-                        )
-                        .scalars()
-                        .all()
-                    )
-                    new_ids.setdefault(table.name, {}).update(zip(old, ids, strict=True))
-                else:
-                    rows = _new_keys_only(uow, table, rows) if merge else rows
-                    if rows:
-                        uow.session.execute(insert(table), rows)
-            counts[table.name] = len(rows)
-        if not merge:
-            _advance_sequences(uow)
+        if merge or fresh_ids:
+            counts = _merge_document(uow, document)
+        else:
+            counts = insert_document(uow.session, uow.workspace_id, document)
+            advance_sequences(uow.session)
         uow.commit()
         return RestoreReport(tables=counts, merged=merge)
+
+
+def insert_document(
+    session: Session, workspace_id: int, document: dict[str, Any]
+) -> dict[str, int]:
+    """Every row of a workspace's backup, ids kept, into ``workspace_id``."""
+    counts: dict[str, int] = {}
+    for table in _tables():
+        rows = _rows_of(document, table, workspace_id)
+        if rows:
+            session.execute(insert(table), rows)
+        counts[table.name] = len(rows)
+    return counts
+
+
+def _rows_of(document: dict[str, Any], table: Table, workspace_id: int) -> list[dict[str, Any]]:
+    rows = decode_rows(document["tables"].get(table.name, {"columns": [], "rows": []}))
+    for row in rows:
+        row["workspace_id"] = workspace_id
+        if "share_token" in row:
+            row["share_token"] = None  # a restored brief is not shared until re-shared
+    return rows
+
+
+def _merge_document(uow: UnitOfWork, document: dict[str, Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    new_ids: dict[str, dict[int, int]] = {}
+    for table in _tables():
+        rows = _rows_of(document, table, uow.workspace_id)
+        if table.name in MERGE_SKIPS:
+            counts[table.name] = 0
+            continue
+        rows = _remap(table, rows, new_ids)
+        rows = _reuse_named(uow, table, rows, new_ids)
+        rows = _fresh_uids(uow, table, rows)
+        if rows and "id" in table.columns:
+            old = [r.pop("id") for r in rows]
+            ids = (
+                uow.session.execute(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+                )
+                .scalars()
+                .all()
+            )
+            new_ids.setdefault(table.name, {}).update(zip(old, ids, strict=True))
+        elif rows:
+            rows = _new_keys_only(uow, table, rows)
+            if rows:
+                uow.session.execute(insert(table), rows)
+        counts[table.name] = len(rows)
+    return counts
 
 
 #: What a merge leaves out: what a calendar was last sent belongs to the database it was
@@ -196,12 +226,12 @@ def _new_keys_only(
     return [r for r in rows if tuple(r[k] for k in keys) not in existing]
 
 
-def _holds_data(uow: UnitOfWork) -> bool:
+def holds_data(session: Session, workspace_id: int) -> bool:
     for table in _tables():
         if table.name in ("settings",):
             continue
-        found = uow.session.scalar(
-            select(func.count()).select_from(table).where(table.c.workspace_id == uow.workspace_id)
+        found = session.scalar(
+            select(func.count()).select_from(table).where(table.c.workspace_id == workspace_id)
         )
         if found:
             return True
@@ -224,14 +254,14 @@ def _remap(
     return rows
 
 
-def _advance_sequences(uow: UnitOfWork) -> None:
+def advance_sequences(session: Session, extra: Sequence[Table] = ()) -> None:
     """PostgreSQL hands out ids from sequences; after rows arrive with their own ids the
     sequences must move past them (SQLite needs nothing)."""
-    if uow.session.get_bind().dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
         return
-    for table in _tables():
+    for table in [*_tables(), *extra]:
         if "id" in table.columns and table.c.id.autoincrement:
-            uow.session.execute(
+            session.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                     f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
