@@ -33,6 +33,7 @@ from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 
 MAX_ATTEMPTS = 8
 STALE = timedelta(minutes=10)
+RENEW_EVERY = STALE / 4
 BATCH = 50
 NOT_CONFIGURED_WAIT = timedelta(hours=1)
 
@@ -80,9 +81,9 @@ def _claim(engine: Engine, at: datetime, worker: str) -> list[int]:
         return claimed
 
 
-def _still_mine(engine: Engine, message_id: int, worker: str, at: datetime) -> bool:
-    """The heartbeat, just before a send: this worker's claims are renewed (so a long run
-    never looks dead to another worker), and the message is sent only if still its own."""
+def _renew(engine: Engine, message_id: int, worker: str, at: datetime) -> bool:
+    """The heartbeat: this worker's claims are renewed (so a long run never looks dead to
+    another worker); True if ``message_id`` is still its own to send."""
     mine = (OutboxMessage.claimed_by == worker) & (OutboxMessage.status == "sending")
     with Session(engine) as session, session.begin():
         kept = session.execute(
@@ -147,10 +148,14 @@ def deliver_due(
     clock = clock or (lambda: now)
     worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(6)}"
     report = DeliveryReport()
-    while claimed := _claim(engine, clock(), worker):
+    while claimed := _claim(engine, (renewed := clock()), worker):
         for message_id in claimed:
-            if not _still_mine(engine, message_id, worker, clock()):
-                continue
+            # Claims renewed less than RENEW_EVERY ago cannot look stale to anyone (STALE is
+            # four times longer): only then is the database asked again.
+            if clock() - renewed >= RENEW_EVERY:
+                renewed = clock()
+                if not _renew(engine, message_id, worker, renewed):
+                    continue
             with Session(engine) as session, session.begin():
                 message = session.get(OutboxMessage, message_id)
                 assert message is not None
