@@ -81,6 +81,20 @@ def test_qualify_and_contact_until_contact_is_attempted() -> None:
     assert "contact" in kinds(AgendaFacts(referrals=(qualified,)))
 
 
+def test_the_questions_come_before_reaching_out() -> None:
+    """Seed 003: "Before reaching out to the referral, ask the referrer a few questions" —
+    thank, then qualify, then contact, however late the contact is by now."""
+    for received in (1, 5, 30, 55):
+        order = kinds(AgendaFacts(referrals=(referral(received=received),)))
+        steps = [k for k in order if k in ("thank", "qualify", "contact")]
+        assert steps == ["thank", "qualify", "contact"], (received, order)
+    thanked = referral(Milestone(K.THANKED, days_ago(20)), received=40)
+    assert [k for k in kinds(AgendaFacts(referrals=(thanked,))) if k != "reciprocate"] == [
+        "qualify",
+        "contact",
+    ]
+
+
 def test_contact_and_contact_failed_both_owe_the_referrer_an_update() -> None:
     for attempt in (K.CONTACTED, K.CONTACT_FAILED):
         facts = AgendaFacts(
