@@ -224,3 +224,11 @@ def test_past_colleagues_are_a_weak_way_in(cli: Cli) -> None:
     cli.json("orgs", "add", "Acme")
     cli.json("people", "edit", "Eve Stone", "--company", "Acme")
     assert cli.json("intro", "Eve Stone")[0]["chain"][1]["strength"] == 0.1
+
+
+def test_recs_add_received_is_published_by_default(cli: Cli) -> None:
+    cli.ok("people", "add", "Ana Silva")
+    got = cli.json("recs", "add", "Ana Silva", "--received", "--text", "Alex rebuilt our platform")
+    assert got["status"] == "published" and got["direction"] == "received"
+    refused = cli.fails("recs", "add", "Ana Silva", "--received", "--status", "draft")
+    assert "not a draft" in refused

@@ -119,6 +119,21 @@ def test_recommendation_moves_forward_and_can_be_thanked(ana: UnitOfWork) -> Non
         )
 
 
+def test_a_recommendation_written_to_you_is_never_a_draft(ana: UnitOfWork) -> None:
+    """Seed 004's recommendations: one someone wrote you exists; it is received and
+    published (or sent, waiting to be published), never a draft of yours."""
+    received = recommendations.add_recommendation(
+        ana, RecommendationCreate(person="Ana", direction="received", text="Great work"), NOW
+    )
+    assert received.status == "published" and received.published_at == NOW
+    with pytest.raises(InvalidValue, match="not a draft"):
+        recommendations.add_recommendation(
+            ana, RecommendationCreate(person="Ana", direction="received", status="draft"), NOW
+        )
+    mine = recommendations.add_recommendation(ana, RecommendationCreate(person="Ana"), NOW)
+    assert mine.status == "draft"
+
+
 def test_reference_needs_approval_and_confidential_name_stays_in_its_record(
     uow: UnitOfWork,
 ) -> None:

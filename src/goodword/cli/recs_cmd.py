@@ -53,7 +53,13 @@ def add(
     text: Annotated[str | None, typer.Option(help="The text.")] = None,
     skill: Annotated[str | None, typer.Option(help="Skill endorsed.")] = None,
     platform: Annotated[str, typer.Option(help=f"One of: {PLATFORMS}.")] = "linkedin",
-    status: Annotated[str, typer.Option(help=f"One of: {STATUSES}.")] = "draft",
+    status: Annotated[
+        str | None,
+        typer.Option(
+            help=f"One of: {STATUSES}. Default: draft for one you write, published for one "
+            "you received."
+        ),
+    ] = None,
     when: When = None,
     as_json: Json = False,
 ) -> None:

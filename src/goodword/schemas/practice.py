@@ -128,7 +128,8 @@ class RecommendationCreate(BaseModel):
     text: str | None = None
     skill: str | None = None
     platform: str = "linkedin"
-    status: str = "draft"
+    status: str | None = None
+    """A draft when you are writing it, published when it was written to you."""
     when: str | None = None
 
 

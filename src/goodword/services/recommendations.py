@@ -43,6 +43,20 @@ def to_public(rec: Recommendation) -> RecommendationPublic:
     )
 
 
+def _status_of(direction: Direction, given: str | None) -> RecommendationStatus:
+    """A recommendation someone wrote you exists already: it is never a draft."""
+    if given is None or not given.strip():
+        received = direction is Direction.RECEIVED
+        return RecommendationStatus.PUBLISHED if received else RecommendationStatus.DRAFT
+    status = parse_choice(RecommendationStatus, given, "status")
+    if direction is Direction.RECEIVED and status is RecommendationStatus.DRAFT:
+        raise InvalidValue(
+            "status: a recommendation you received was written already, so it is not a "
+            "draft; use published (or sent, if they have not published it yet)"
+        )
+    return status
+
+
 def add_recommendation(
     uow: UnitOfWork, data: RecommendationCreate, now: datetime
 ) -> RecommendationPublic:
@@ -50,7 +64,7 @@ def add_recommendation(
         direction = parse_choice(Direction, data.direction, "direction")
         kind = parse_choice(RecommendationKind, data.kind, "recommendation kind")
         platform = parse_choice(Platform, data.platform, "platform")
-        status = parse_choice(RecommendationStatus, data.status, "status")
+        status = _status_of(direction, data.status)
         if kind is RecommendationKind.ENDORSEMENT and not (data.skill and data.skill.strip()):
             raise InvalidValue("an endorsement is for a skill: add --skill")
         at = moment(uow, data.when, now)
