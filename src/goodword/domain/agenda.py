@@ -8,6 +8,7 @@ what has been recorded.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from goodword.domain import agenda_obligations as owed
@@ -23,13 +24,15 @@ def build_agenda(
 ) -> list[AgendaItem]:
     """Everything owed or worth doing on ``on``, most important first. Suggestions (asks,
     reciprocity, keep-in-touch) are capped at ``suggestions`` each; debts are all listed."""
-    debts = [
-        *owed.referral_items(facts, on, etiquette),
-        *owed.recommendation_thanks(facts, on, etiquette),
-        *owed.ask_items(facts, on, etiquette),
-        *owed.reference_items(facts, on, etiquette),
-        *owed.recommend_items(facts, on, etiquette),
-    ]
+    debts = _questions_first(
+        [
+            *owed.referral_items(facts, on, etiquette),
+            *owed.recommendation_thanks(facts, on, etiquette),
+            *owed.ask_items(facts, on, etiquette),
+            *owed.reference_items(facts, on, etiquette),
+            *owed.recommend_items(facts, on, etiquette),
+        ]
+    )
     # Never suggest asking someone who is still owed a thank-you or news (seed 001).
     owed_gratitude = {
         i.person.id
@@ -44,3 +47,15 @@ def build_agenda(
         *history.catch_up(facts.backlog, on),
     ]
     return sorted(items, key=lambda i: (-i.priority, i.due, i.key))
+
+
+def _questions_first(items: list[AgendaItem]) -> list[AgendaItem]:
+    """Seed 003: a referral's qualifying questions come before reaching out to the person
+    referred, however late the contact step is by now (thank, qualify, contact)."""
+    asked = {i.about: i.priority for i in items if i.kind is ItemKind.QUALIFY}
+    return [
+        replace(i, priority=min(i.priority, asked[i.about] - 1))
+        if i.kind is ItemKind.CONTACT and i.about in asked
+        else i
+        for i in items
+    ]

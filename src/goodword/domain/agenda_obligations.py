@@ -5,7 +5,6 @@ recommendations (seed 000). Each is owed until the matching milestone is recorde
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from goodword.domain.agenda_facts import AgendaFacts, ReferralFacts
@@ -135,7 +134,6 @@ def _before_contact(
     if kinds & {*CONTACT_ATTEMPTS, MilestoneKind.OUTCOME}:
         return
     who, about = r.referrer, f"referral:{r.id}"
-    questions: AgendaItem | None = None
     if MilestoneKind.QUALIFIED not in kinds:
         due = r.referred_at + timedelta(days=e.thank_within_days)
         reason = (
@@ -143,7 +141,7 @@ def _before_contact(
             "whether there is anything special to be aware of, and how you can help "
             "their relationship."
         )
-        questions = item(
+        yield item(
             ItemKind.QUALIFY,
             who,
             about,
@@ -153,14 +151,13 @@ def _before_contact(
             DraftRef("qualifying-questions", "referral", r.id),
             f'goodword referrals qualify {r.id} --how-known "…"',
         )
-        yield questions
     due = r.referred_at + timedelta(days=e.contact_within_days)
     reason = (
         f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and you "
         f"have not reached out{late_clause(overdue_days(due, on))}; "
         f"when you do, speak well of {who.name}."
     )
-    contact = item(
+    yield item(
         ItemKind.CONTACT,
         who,
         about,
@@ -170,10 +167,6 @@ def _before_contact(
         DraftRef("contact", "referral", r.id),
         f"goodword referrals contacted {r.id}  (or contact-failed)",
     )
-    if questions is not None:
-        # Seed 003: the questions come before reaching out, however late the contact is.
-        contact = replace(contact, priority=min(contact.priority, questions.priority - 1))
-    yield contact
 
 
 def _loop(
