@@ -87,17 +87,18 @@ def restore(
     except UnicodeDecodeError:
         raise InvalidValue(f"{path.name} is not UTF-8 text: is it a goodword backup?") from None
     _, engine, _ = deps.state(ctx).engine()
-    if server_backups.is_server_backup(text):
+    document = backups.parse(text)
+    if server_backups.is_server_backup(document):
         if merge or workspace is not None:
             raise InvalidValue("a whole server's backup restores into an empty database only")
-        counts = server_backups.restore_server(engine, text)
+        counts = server_backups.restore_server(engine, document)
         emit(as_json, {"tables": counts}, lambda r: done(_restored(r["tables"])))
         return
     if workspace is not None:
         work = server_backups.workspace_uow(engine, workspace)
-        report = backups.restore(work, text, merge=merge, fresh_ids=True)
+        report = backups.restore_document(work, document, merge=merge, fresh_ids=True)
     else:
-        report = backups.restore(deps.uow(ctx), text, merge=merge)
+        report = backups.restore_document(deps.uow(ctx), document, merge=merge)
     emit(as_json, report, lambda r: done(_restored(r.tables)))
 
 

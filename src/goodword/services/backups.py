@@ -42,6 +42,14 @@ def _tables() -> list[Table]:
 
 
 def backup(uow: UnitOfWork, now: datetime) -> str:
+    return dumps(backup_document(uow, now))
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def backup_document(uow: UnitOfWork, now: datetime) -> dict[str, Any]:
     with uow:
         workspace = uow.session.get(Workspace, uow.workspace_id)
         assert workspace is not None
@@ -56,24 +64,30 @@ def backup(uow: UnitOfWork, now: datetime) -> str:
                 .all()
             )
             tables[table.name] = encode_rows(table, [dict(r) for r in rows])
-        document = {
+        return {
             "format": FORMAT,
             "version": VERSION,
             "written_at": now.isoformat(),
             "workspace": workspace.name,
             "tables": tables,
         }
-        return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def _read(text_: str) -> dict[str, Any]:
+def parse(text_: str) -> dict[str, Any]:
+    """A backup file's document, of either kind (a workspace's, or a whole server's)."""
     try:
         document = json.loads(text_)
     except json.JSONDecodeError as error:
         raise InvalidValue(
             f"the backup is not valid JSON (line {error.lineno}): is it a goodword backup?"
         ) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(document, dict):
+        raise InvalidValue("this file is not a goodword backup (no 'format: goodword-backup')")
+    return document
+
+
+def _checked(document: dict[str, Any]) -> dict[str, Any]:
+    if document.get("format") != FORMAT:
         raise InvalidValue("this file is not a goodword backup (no 'format: goodword-backup')")
     if document.get("version") != VERSION:
         raise InvalidValue(
@@ -86,10 +100,16 @@ def _read(text_: str) -> dict[str, Any]:
 def restore(
     uow: UnitOfWork, document_text: str, *, merge: bool, fresh_ids: bool = False
 ) -> RestoreReport:
+    return restore_document(uow, parse(document_text), merge=merge, fresh_ids=fresh_ids)
+
+
+def restore_document(
+    uow: UnitOfWork, document: dict[str, Any], *, merge: bool, fresh_ids: bool = False
+) -> RestoreReport:
     """Into an empty workspace (or, ``merge``, next to what it holds). Ids are kept when the
     database is otherwise empty; ``fresh_ids`` (a team workspace on a server, where other
     workspaces hold rows) gives every row a new one, as a merge does."""
-    document = _read(document_text)
+    document = _checked(document)
     with uow:
         if not merge and holds_data(uow.session, uow.workspace_id):
             raise Conflict(

@@ -8,7 +8,6 @@ everyone signs in again), sessions and throttle counters (they are about the mom
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -26,16 +25,8 @@ FORMAT = "goodword-server-backup"
 ACCOUNTS: tuple[type[Base], ...] = (User, Membership, ApiToken)
 
 
-def is_server_backup(document_text: str) -> bool:
-    return _format_of(document_text) == FORMAT
-
-
-def _format_of(document_text: str) -> object:
-    try:
-        document = json.loads(document_text)
-    except json.JSONDecodeError:
-        return None
-    return document.get("format") if isinstance(document, dict) else None
+def is_server_backup(document: dict[str, Any]) -> bool:
+    return document.get("format") == FORMAT
 
 
 def backup_server(engine: Engine, now: datetime) -> str:
@@ -49,10 +40,8 @@ def backup_server(engine: Engine, now: datetime) -> str:
             )
             for model in ACCOUNTS
         }
-    documents = [
-        json.loads(backups.backup(UnitOfWork(engine, workspace["id"]), now)) for workspace in rows
-    ]
-    return json.dumps(
+    documents = [backups.backup_document(UnitOfWork(engine, w["id"]), now) for w in rows]
+    return backups.dumps(
         {
             "format": FORMAT,
             "version": VERSION,
@@ -60,10 +49,7 @@ def backup_server(engine: Engine, now: datetime) -> str:
             "workspaces": encode_rows(table_of(Workspace), rows),
             "accounts": accounts,
             "documents": documents,
-        },
-        ensure_ascii=False,
-        indent=1,
-        sort_keys=True,
+        }
     )
 
 
@@ -87,14 +73,13 @@ def _row(table: Table, record: object) -> dict[str, Any]:
     return {c.name: getattr(record, c.key) for c in table.columns}
 
 
-def restore_server(engine: Engine, document_text: str) -> dict[str, int]:
+def restore_server(engine: Engine, document: dict[str, Any]) -> dict[str, int]:
     """Everything back, ids and all, into a database holding no accounts and no data."""
     try:
-        document = json.loads(document_text)
         workspaces = decode_rows(document["workspaces"])
         accounts = document["accounts"]
         documents = document["documents"]
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):
         raise InvalidValue("this file is not a whole goodword server backup") from None
     if document.get("version") != VERSION or len(documents) != len(workspaces):
         raise InvalidValue(f"this server backup is not format version {VERSION}; upgrade goodword")
