@@ -56,7 +56,7 @@ def _literal(host: str) -> str | None:
         return None
 
 
-def check_host(host: str, what: str) -> None:
+def check_host(host: str, what: str, written: str | None = None) -> None:
     """Refuse, when saving, what is private without asking DNS: literal addresses in any
     notation and this machine's own names (a name is checked again when connecting)."""
     if private_allowed():
@@ -67,7 +67,7 @@ def check_host(host: str, what: str) -> None:
         (".localhost", ".local", ".internal")
     )
     if local_name or (literal is not None and not _public(literal)):
-        raise InvalidValue(f"{what} '{host}' {REFUSED}")
+        raise InvalidValue(f"{what} '{written or host}' {REFUSED}")
 
 
 def check_url(url: str, what: str) -> None:
@@ -79,7 +79,7 @@ def check_url(url: str, what: str) -> None:
         raise InvalidValue(
             f"{what} '{url}' has no host name; write it like https://hooks.example.com/x"
         )
-    check_host(host, what)
+    check_host(host, what, url)
 
 
 def resolve(host: str, port: int) -> str:

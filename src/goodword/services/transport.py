@@ -102,17 +102,26 @@ def _pinned(address: str) -> Callable[..., socket.socket]:
     return connect
 
 
+class _PinnedSMTP(smtplib.SMTP):
+    """Connects to ``pinned`` (a checked address) whatever the host name resolves to by
+    then; TLS still checks the certificate against the host name."""
+
+    pinned = ""
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        return socket.create_connection((self.pinned, port), timeout, self.source_address)
+
+
+class _PinnedSMTPSSL(smtplib.SMTP_SSL, _PinnedSMTP):
+    """SMTP_SSL wraps the socket its parent opens: here, the pinned one."""
+
+
 def _smtp(tls: str, address: str) -> smtplib.SMTP:
-    """An SMTP client (not yet connected) whose socket goes to ``address``; TLS still
-    checks the certificate against the host name."""
-
-    class Pinned(smtplib.SMTP_SSL if tls == "ssl" else smtplib.SMTP):  # type: ignore[misc]
-        def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
-            plain = socket.create_connection((address, port), timeout, self.source_address)
-            if tls == "ssl":
-                return self.context.wrap_socket(plain, server_hostname=host)  # type: ignore[no-any-return]
-            return plain
-
-    if tls == "ssl":
-        return Pinned(timeout=20, context=ssl.create_default_context())
-    return Pinned(timeout=20)
+    """An SMTP client (not yet connected) whose socket goes to ``address``."""
+    client = (
+        _PinnedSMTPSSL(timeout=20, context=ssl.create_default_context())
+        if tls == "ssl"
+        else _PinnedSMTP(timeout=20)
+    )
+    client.pinned = address
+    return client
