@@ -62,10 +62,11 @@ def _format_widths(value: object) -> None:
         raise TemplateLimit("its format asks for a width too large")
 
 
-def _replaced_size(text: object, old: object, new: object, count: int = -1) -> None:
+def _replaced_size(text: object, old: object, new: object, count: object = None) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         times = text.count(old) if old else len(text) + 1
-        times = times if count < 0 else min(times, count)
+        if isinstance(count, int) and count >= 0:
+            times = min(times, count)
         if len(text) + times * (len(new) - len(old)) > MAX_SIZE:
             raise TemplateLimit(f"it makes a text longer than {MAX_SIZE:,}")
 
@@ -74,15 +75,14 @@ def _limited_filter(name: str, original: Callable[..., Any]) -> Callable[..., An
     def run(*args: Any, **kwargs: Any) -> Any:
         values = [a for a in args if not isinstance(a, (Context, EvalContext, Environment))]
         if name == "replace" and len(values) >= 3:
-            _replaced_size(*values[:3], *(values[3:4] or [kwargs.get("count", -1)]))
+            _replaced_size(*values[:3], *(values[3:4] or [kwargs.get("count")]))
         if values:
             _format_widths(values[0])
         _widths(tuple(values[1:]), kwargs)
         return _checked(original(*args, **kwargs))
 
-    for attribute in ("jinja_pass_arg",):  # keep how Jinja passes the context or environment
-        if hasattr(original, attribute):
-            setattr(run, attribute, getattr(original, attribute))
+    if hasattr(original, "jinja_pass_arg"):  # how Jinja passes it the context or environment
+        run.jinja_pass_arg = original.jinja_pass_arg  # type: ignore[attr-defined]
     return run
 
 

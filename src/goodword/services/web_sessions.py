@@ -57,8 +57,9 @@ def end_session(engine: Engine, token: object) -> None:
             session.execute(delete(WebSession).where(WebSession.token_hash == _hash(token)))
 
 
-def end_other_sessions(engine: Engine, user_id: int, keep: object) -> int:
-    """Every session of the account but ``keep`` (the one asking); returns how many ended."""
+def end_sessions(engine: Engine, user_id: int, keep: object = None) -> int:
+    """Every session of the account but ``keep`` (the one asking, after a new password);
+    all of them without one ("sign out everywhere"). Returns how many ended."""
     kept = _hash(keep) if isinstance(keep, str) else ""
     with Session(engine) as session, session.begin():
         ended = session.execute(

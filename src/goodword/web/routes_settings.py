@@ -12,7 +12,7 @@ from goodword.domain.limits import MAX_ID
 from goodword.schemas.accounts import TokenCreated
 from goodword.services import api_tokens, draft_templates, teams
 from goodword.services.accounts import change_password
-from goodword.services.web_sessions import end_other_sessions
+from goodword.services.web_sessions import end_sessions
 from goodword.services.workspaces import list_settings, set_settings
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, text
@@ -80,7 +80,7 @@ def password(page: PageDep, form: Form) -> Response:
         )
     except DomainError as error:
         return page.failed("/settings", error)
-    ended = end_other_sessions(page.server.engine, page.user.id, page.request.session.get("sid"))
+    ended = end_sessions(page.server.engine, page.user.id, keep=page.request.session.get("sid"))
     return page.done(
         "/settings",
         "Password changed."
@@ -91,7 +91,7 @@ def password(page: PageDep, form: Form) -> Response:
 @router.post("/settings/sign-out-everywhere")
 def sign_out_everywhere(page: PageDep, form: Form) -> Response:
     """Every browser signed in to this account, this one included, is signed out."""
-    end_other_sessions(page.server.engine, page.user.id, None)
+    end_sessions(page.server.engine, page.user.id)
     page.request.session.clear()
     return RedirectResponse("/login", status_code=303)
 
