@@ -21,9 +21,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
+
+from benchmarks.bench_lists import measured_run
 
 FIXTURE = Path(__file__).parent.parent / "tests" / "fixtures" / "linkedin" / "current"
 ROW = b"Ana,Silva,https://www.linkedin.com/in/ana,,Acme,Engineer,05 Jun 2023\n"
@@ -45,20 +46,8 @@ def bomb(path: Path, member: str, megabytes: int, with_export: bool) -> Path:
 
 def timed(argv: list[str], repeat: int) -> tuple[float, int, int]:
     """Median wall seconds, the largest peak RSS (MiB) and the exit code of ``argv``."""
-    walls, peaks, code = [], [], 0
-    for _ in range(repeat):
-        started = time.perf_counter()
-        done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", *argv],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=False,
-        )
-        walls.append(time.perf_counter() - started)
-        peaks.append(int(done.stderr.strip().splitlines()[-1]) // 1024)
-        code = done.returncode
-    return statistics.median(walls), max(peaks), code
+    runs = [measured_run(argv, check=False) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), int(max(r[1] for r in runs)), runs[-1][2]
 
 
 SERVER = """

@@ -78,22 +78,25 @@ def in_process(people: int, repeat: int) -> dict[str, float]:
     return {"page_ms": _ms(samples), "floor_ms": _ms(floors), "page_peak_mib": peak}
 
 
+def measured_run(argv: list[str], check: bool = True) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (MiB) and exit code of one run of ``argv``."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=check,
+        env={**os.environ, "GOODWORD_NOW": "2026-11-22T09:00:00+00:00"},
+    )
+    wall = time.perf_counter() - started
+    return wall, int(done.stderr.strip().splitlines()[-1]) / 1024, done.returncode
+
+
 def process(argv: list[str], repeat: int) -> tuple[float, float]:
     """Median wall seconds and the largest peak RSS (MiB) of running ``argv``."""
-    walls, peaks = [], []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", *argv],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            check=True,
-            env={**os.environ, "GOODWORD_NOW": "2026-11-22T09:00:00+00:00"},
-        )
-        walls.append(time.perf_counter() - started)
-        peaks.append(int(done.stderr.strip().splitlines()[-1]) / 1024)
-    return statistics.median(walls), max(peaks)
+    runs = [measured_run(argv) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def main() -> None:
