@@ -148,10 +148,11 @@ def deliver_due(
     clock = clock or (lambda: now)
     worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(6)}"
     report = DeliveryReport()
-    while claimed := _claim(engine, (renewed := clock()), worker):
+    renewed = clock()
+    while claimed := _claim(engine, renewed, worker):
         for message_id in claimed:
             # Claims renewed less than RENEW_EVERY ago cannot look stale to anyone (STALE is
-            # four times longer): only then is the database asked again.
+            # four times longer); older ones are renewed before this send.
             if clock() - renewed >= RENEW_EVERY:
                 renewed = clock()
                 if not _renew(engine, message_id, worker, renewed):
@@ -162,6 +163,7 @@ def deliver_due(
                 _attempt(session, message, transport, clock, report)
         if beat is not None:
             beat()
+        renewed = clock()
     return report
 
 
