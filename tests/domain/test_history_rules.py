@@ -90,7 +90,7 @@ def test_keep_in_touch_counts_from_the_import() -> None:
 
 def test_favours_from_history_are_returned_a_few_at_a_time() -> None:
     old = tuple(Balance(Who(n, f"P{n}"), 10 - n % 5, (), ago(3000)) for n in range(10))
-    new = tuple(Balance(Who(100 + n, f"R{n}"), 1, (), ago(5)) for n in range(4))
+    new = tuple(Balance(Who(100 + n, f"R{n}"), 4, (), ago(5)) for n in range(4))
     items = build_agenda(AgendaFacts(balances=old + new), ON, E)
     people = [i.person.id for i in items if i.kind is ItemKind.RECIPROCATE and i.person]
     assert len([p for p in people if p < 100]) == 3 and len([p for p in people if p >= 100]) == 4

@@ -51,7 +51,13 @@ def test_referral_thank_then_contact_then_update_then_loop_closed(net: UnitOfWor
     assert "update-referrer" in kinds_for(net)
     ms.record_outcome(net, rid, "lost", NOW)
     ms.record_referrer_updated(net, rid, NOW)
-    assert kinds_for(net, "Ana Silva") == ["reciprocate"]  # the loop closed; a favour is owed
+    assert kinds_for(net, "Ana Silva") == []  # the loop closed; one referral does not lean
+    second = referrals.receive_referral(
+        net, ReferralReceive(referrer="Ana", prospect="Eve", when="2d"), NOW
+    ).id
+    assert "reciprocate" not in kinds_for(net, "Ana Silva")  # thanks first
+    ms.thank_referrer(net, second, "handwritten-note", NOW)
+    assert "reciprocate" in kinds_for(net, "Ana Silva")  # two referrals, both thanked
 
 
 def test_asks_follow_up_once_and_timing_suggestions(net: UnitOfWork) -> None:

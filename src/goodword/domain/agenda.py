@@ -33,7 +33,8 @@ def build_agenda(
             *owed.recommend_items(facts, on, etiquette),
         ]
     )
-    # Never suggest asking someone who is still owed a thank-you or news (seed 001).
+    # Never suggest asking someone — nor returning their favour — while they are still
+    # owed a thank-you or news (seed 001): thanks first.
     owed_gratitude = {
         i.person.id
         for i in debts
@@ -42,7 +43,7 @@ def build_agenda(
     items = [
         *debts,
         *suggest.ask_suggestions(facts, on, etiquette, suggestions, exclude=owed_gratitude),
-        *suggest.reciprocity(facts, on, suggestions, etiquette),
+        *suggest.reciprocity(facts, on, suggestions, etiquette, exclude=owed_gratitude),
         *suggest.keep_in_touch(facts, on, suggestions),
         *history.catch_up(facts.backlog, on),
     ]

@@ -89,6 +89,8 @@ class Balance:
     offers: tuple[str, ...] = ()
     last_favour_at: datetime | None = None
     """When they last gave something (None: unknown); favours from history are paced."""
+    won: bool = False
+    """One of their referrals was won (by ``on``): a debt that leans even when it is one."""
 
 
 @dataclass(frozen=True)

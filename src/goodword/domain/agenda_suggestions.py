@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
-from goodword.domain.agenda_facts import AgendaFacts, Moment
+from goodword.domain.agenda_facts import AgendaFacts, Balance, Moment
 from goodword.domain.agenda_items import (
     AgendaItem,
     DraftRef,
@@ -93,13 +93,32 @@ def ask_suggestions(
         )
 
 
+#: How far a balance must lean before "return the favour" is suggested: two referrals
+#: thanked (3 + 3 − 1 − 1), not one referral the day after it came (seed 004's reciprocity
+#: is a habit, not a receipt).
+LEANS = 4
+
+
+def leans(b: Balance) -> bool:
+    """Whether the user owes ``b.person`` a favour worth suggesting: the balance leans, or
+    one of their referrals was won, and it is not yet returned."""
+    return b.balance > 0 and (b.balance >= LEANS or b.won)
+
+
 def reciprocity(
-    facts: AgendaFacts, on: datetime, limit: int, e: Etiquette | None = None
+    facts: AgendaFacts,
+    on: datetime,
+    limit: int,
+    e: Etiquette | None = None,
+    exclude: set[int] | None = None,
 ) -> Iterator[AgendaItem]:
     """Whom to give back to: everyone whose recent favours are unreturned, and — a few at a
-    time, not a decade's worth at once — those whose favours are history."""
+    time, not a decade's worth at once — those whose favours are history. Never next to a
+    thank-you still owed (``exclude``): thanks come first, the favour after."""
+    skip = exclude or set()
     owed = sorted(
-        (b for b in facts.balances if b.balance > 0), key=lambda b: (-b.balance, b.person.id)
+        (b for b in facts.balances if leans(b) and b.person.id not in skip),
+        key=lambda b: (-b.balance, b.person.id),
     )
     etiquette = e or Etiquette()
     recent = [
@@ -111,9 +130,10 @@ def reciprocity(
     chosen = sorted([*recent, *old], key=lambda b: (-b.balance, b.person.id))[:limit]
     for b in chosen:
         offers = f" You could refer: {'; '.join(b.offers)}." if b.offers else ""
+        won = " — and one of their referrals was won" if b.won else ""
         reason = (
             f"{b.person.name} has given you more than you have given back "
-            f"(balance +{b.balance}); return the favour.{offers}"
+            f"(balance +{b.balance}){won}; return the favour.{offers}"
         )
         yield item(
             ItemKind.RECIPROCATE,

@@ -10,13 +10,23 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from goodword.domain.agenda_facts import Balance, Contact, KeptDayFacts, Moment, Who
+from goodword.domain.agenda_suggestions import LEANS
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.history import HISTORY_PACE, cutoff
+from goodword.domain.milestones import MilestoneKind
 from goodword.domain.person_dates import upcoming
-from goodword.domain.vocabulary import Sentiment, Tier
+from goodword.domain.vocabulary import Outcome, Sentiment, Tier
 from goodword.services.agenda_offers import offers_for
 from goodword.services.person_summaries import balance_expression
-from goodword.storage.tables import Ask, Interaction, Person, PersonDate, Recommendation, Referral
+from goodword.storage.tables import (
+    Ask,
+    Interaction,
+    Person,
+    PersonDate,
+    Recommendation,
+    Referral,
+    ReferralMilestone,
+)
 from goodword.storage.unit_of_work import UnitOfWork
 
 
@@ -171,19 +181,20 @@ def top_balances(
     uow: UnitOfWork, on: datetime, now: datetime, limit: int, e: Etiquette
 ) -> list[Balance]:
     """The most unbalanced people whose favours are recent, and — paced — the few most
-    unbalanced whose favours are all history."""
+    unbalanced whose favours are all history. Only balances that lean (``domain
+    .agenda_suggestions.leans``: enough points, or a won referral) are read."""
     ws = uow.workspace_id
+    won = _won_by(ws, on)
     if on >= now:
         # Nothing can be dated after now, so the stored balance is the balance on ``on``.
         balance: ColumnElement[Any] = Person.__table__.c.reciprocity_balance
-        query = select(Person.id, Person.name, balance).where(
-            Person.workspace_id == ws, balance > 0
-        )
+        query = select(Person.id, Person.name, balance).where(Person.workspace_id == ws)
     else:
         balance = balance_expression(Person.id, as_of=on)
         query = select(Person.id, Person.name, balance.label("b")).where(
-            Person.workspace_id == ws, Person.id.in_(_givers(ws, None, on)), balance > 0
+            Person.workspace_id == ws, Person.id.in_(_givers(ws, None, on))
         )
+    query = query.where(balance > 0, or_(balance >= LEANS, Person.id.in_(won)))
     recent = _givers(ws, cutoff(on, e), on)
     ordered = (balance.desc(), Person.id)
     rows = [
@@ -195,10 +206,26 @@ def top_balances(
     ids = [pid for pid, _, _ in rows]
     offers = offers_for(uow, ids)
     last = _last_favours(uow, ids, on)
+    winners = set(uow.session.scalars(won.where(Referral.referrer_id.in_(ids))))
     return [
-        Balance(Who(pid, name), int(b), tuple(offers.get(pid, ())), last.get(pid))
+        Balance(Who(pid, name), int(b), tuple(offers.get(pid, ())), last.get(pid), pid in winners)
         for pid, name, b in rows
     ]
+
+
+def _won_by(ws: int, on: datetime) -> Any:
+    """Referrers of a received referral whose outcome was won by ``on``."""
+    return (
+        select(Referral.referrer_id)
+        .join(ReferralMilestone, ReferralMilestone.referral_id == Referral.id)
+        .where(
+            Referral.workspace_id == ws,
+            Referral.direction == "received",
+            ReferralMilestone.kind == MilestoneKind.OUTCOME.value,
+            ReferralMilestone.outcome == Outcome.WON.value,
+            ReferralMilestone.at <= on,
+        )
+    )
 
 
 def coming_days(uow: UnitOfWork, on: datetime) -> list[KeptDayFacts]:
