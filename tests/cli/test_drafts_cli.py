@@ -40,6 +40,7 @@ def test_every_agenda_items_draft_renders_without_placeholders(demo: Cli) -> Non
         "reciprocal-offer",
         "check-in",
         "reference-approval",
+        "confidential-reference",
     }
 
 

@@ -74,3 +74,10 @@ def test_uids_differ_between_databases_and_sequence_follows_changes(
     cli.json("export", "ics", "--out", str(mine))
     moved = by_key(events(mine))["thank:referral:1"]
     assert moved["sequence"] == 1 and moved["start"] == "2026-11-26"
+
+
+def test_every_agenda_kind_has_a_calendar_title() -> None:
+    from goodword.domain.agenda_items import ItemKind
+    from goodword.interop.agenda_calendar import TITLES
+
+    assert set(TITLES) == {k.value for k in ItemKind}

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from goodword.domain.agenda import build_agenda
-from goodword.domain.agenda_facts import AgendaFacts, Balance, ReferralFacts, Who
+from goodword.domain.agenda_facts import (
+    AgendaFacts,
+    AskFacts,
+    Balance,
+    Contact,
+    ReferenceFacts,
+    ReferralFacts,
+    Who,
+)
 from goodword.domain.agenda_items import AgendaItem, ItemKind
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.milestones import Milestone, MilestoneKind
@@ -73,3 +82,81 @@ def test_a_won_referral_still_owed_its_second_thanks_is_thanked_before_any_favou
     )
     items = agenda(AgendaFacts(referrals=(won,), balances=(Balance(ANA, 2, won=True),)))
     assert of(ItemKind.THANK, items) and not of(ItemKind.RECIPROCATE, items)
+
+
+# Seed 004: "If someone chooses not to respond or declines your request … Acknowledge their
+# response, express your understanding, and continue to engage with them positively."
+
+
+def declined(answered: float, acknowledged: float | None = None, asked: float = 90) -> AskFacts:
+    return AskFacts(
+        7,
+        BO,
+        "referral",
+        None,
+        days_ago(asked),
+        None,
+        days_ago(answered),
+        "declined",
+        days_ago(acknowledged) if acknowledged is not None else None,
+    )
+
+
+def test_a_decline_owes_an_acknowledgement_even_for_an_old_ask() -> None:
+    (ack,) = of(ItemKind.ACKNOWLEDGE_DECLINE, agenda(AgendaFacts(asks=(declined(1),))))
+    assert ack.person == BO and "say you understand" in ack.reason
+    assert ack.draft == "goodword draft acknowledgement --ask 7"
+    assert ack.done == "goodword asks acknowledged 7"
+
+
+def test_once_acknowledged_nothing_more_is_owed_and_keeping_in_touch_goes_on() -> None:
+    facts = AgendaFacts(
+        asks=(declined(5, acknowledged=4),),
+        contacts=(Contact(BO, "inner", 30, days_ago(40), days_ago(400)),),
+    )
+    assert [i.kind for i in agenda(facts)] == [ItemKind.KEEP_IN_TOUCH]
+
+
+def test_an_accepted_answer_or_an_acknowledgement_later_than_the_day_counts_as_of_the_day() -> None:
+    accepted = replace(declined(1), status="accepted")
+    assert not of(ItemKind.ACKNOWLEDGE_DECLINE, agenda(AgendaFacts(asks=(accepted,))))
+    later = declined(3, acknowledged=-1)  # acknowledged tomorrow: still owed today
+    assert of(ItemKind.ACKNOWLEDGE_DECLINE, agenda(AgendaFacts(asks=(later,))))
+
+
+def test_a_decline_from_history_is_not_a_debt() -> None:
+    assert not of(ItemKind.ACKNOWLEDGE_DECLINE, agenda(AgendaFacts(asks=(declined(400),))))
+
+
+# Seed 002: "If your manager isn't comfortable with this or if it is against corporate
+# policy, check with the vendor to see if your company name can be made confidential. If so,
+# you might still be able to participate!"
+
+
+def reference(**changes: object) -> ReferenceFacts:
+    base = ReferenceFacts(4, "CloudNine BI", "Northwind", days_ago(90), days_ago(2), "denied")
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_a_denied_reference_leads_to_asking_the_vendor_for_confidentiality() -> None:
+    (step,) = of(ItemKind.ASK_CONFIDENTIAL, agenda(AgendaFacts(references=(reference(),))))
+    assert "ask CloudNine BI whether your company's name can be kept confidential" in step.reason
+    assert step.draft == "goodword draft confidential-reference --reference 4"
+    assert step.done == "goodword references confidentiality-asked 4"
+
+
+def test_no_confidentiality_step_once_asked_or_when_already_confidential() -> None:
+    asked = reference(confidentiality_asked_at=days_ago(1))
+    already = reference(confidential=True, company_shown="(confidential)")
+    items = agenda(AgendaFacts(references=(asked, replace(already, id=5))))
+    assert items == []
+
+
+def test_the_vendor_agreeing_reopens_the_request_for_a_fresh_approval() -> None:
+    reopened = reference(
+        status="requested", decided_at=None, confidential=True, confidentiality_asked_at=days_ago(1)
+    )
+    (step,) = agenda(AgendaFacts(references=(reopened,)))
+    assert step.kind is ItemKind.APPROVE_REFERENCE and step.overdue_days == 0
+    assert "agreed to keep your company's name confidential" in step.reason
+    assert "Northwind" not in step.reason

@@ -161,9 +161,11 @@ def test_demo_agenda_holds_every_kind(engine: Engine) -> None:
         "update-referrer",
         "follow-up-ask",
         "close-ask",
+        "acknowledge-decline",
         "ask",
         "reciprocate",
         "keep-in-touch",
         "approve-reference",
+        "ask-confidential",
         "recommend",
     }

@@ -60,6 +60,10 @@ class ReferenceGiven(BaseModel):
     when: str | None = When
 
 
+class Confidential(BaseModel):
+    note: str | None = Field(default=None, max_length=5000)
+
+
 @router.get("/asks", tags=["asks"])
 def list_asks(
     uow: Uow,
@@ -94,6 +98,12 @@ def answer_ask(uow: Uow, now: Now, ask_id: Id, data: AskAnswer) -> AskPublic:
 def follow_up_ask(uow: Uow, now: Now, ask_id: Id, data: FollowUp) -> AskPublic:
     """The one gentle follow-up an ask gets."""
     return asks.follow_up_ask(uow, ask_id, now, data.when)
+
+
+@router.post("/asks/{ask_id}/acknowledged", tags=["asks"])
+def acknowledge_ask(uow: Uow, now: Now, ask_id: Id, data: FollowUp) -> AskPublic:
+    """A decline was acknowledged: "I understand", and the relationship goes on."""
+    return asks.acknowledge_ask(uow, ask_id, now, data.when)
 
 
 @router.get("/gratitude", tags=["gratitude"])
@@ -173,6 +183,21 @@ def decide_reference(
 @router.post("/references/{request_id}/given", tags=["references"])
 def give_reference(uow: Uow, now: Now, request_id: Id, data: ReferenceGiven) -> ReferencePublic:
     return references.give_reference(uow, request_id, now, data.when)
+
+
+@router.post("/references/{request_id}/confidentiality-asked", tags=["references"])
+def ask_confidentiality(
+    uow: Uow, now: Now, request_id: Id, data: ReferenceGiven
+) -> ReferencePublic:
+    """After a denial: the vendor was asked whether the company's name can stay out of it."""
+    return references.ask_confidentiality(uow, request_id, now, data.when)
+
+
+@router.post("/references/{request_id}/confidential", tags=["references"])
+def make_confidential(uow: Uow, now: Now, request_id: Id, data: Confidential) -> ReferencePublic:
+    """The vendor keeps the company's name confidential; a denied request opens again for
+    a fresh approval."""
+    return references.make_confidential(uow, request_id, now, data.note)
 
 
 @router.get("/opportunities", tags=["opportunities"])

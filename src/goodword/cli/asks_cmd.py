@@ -132,6 +132,16 @@ def follow_up(ctx: typer.Context, ask: Id, when: When = None, as_json: Json = Fa
     emit(as_json, result, lambda a: done(f"ask #{a.id}: follow-up sent {day(a.followed_up_at)}"))
 
 
+@app.command("acknowledged")
+def acknowledged(ctx: typer.Context, ask: Id, when: When = None, as_json: Json = False) -> None:
+    """Record that you acknowledged a decline (say you understand; keep in touch).
+
+    Example: goodword asks acknowledged 5
+    """
+    result = asks.acknowledge_ask(deps.uow(ctx), ask, deps.clock(), when)
+    emit(as_json, result, lambda a: done(f"ask #{a.id}: decline acknowledged"))
+
+
 @app.command("list")
 def list_(
     ctx: typer.Context,

@@ -56,7 +56,8 @@ def draft(
 ) -> None:
     """Draft the message for a step: thank-you, ask, follow-up, acknowledgement, contact,
     referrer-update, qualifying-questions, recommendation, reciprocal-offer, check-in,
-    reference-approval. Every agenda item names the draft that fits it.
+    reference-approval, confidential-reference. Every agenda item names the draft that fits
+    it.
 
     Example: goodword draft thank-you --referral 12
     """

@@ -114,6 +114,37 @@ def deny(
     emit(as_json, result, lambda r: done(f"request #{r.id} denied by {r.approver}"))
 
 
+@app.command("confidentiality-asked")
+def confidentiality_asked(
+    ctx: typer.Context, request: Id, when: When = None, as_json: Json = False
+) -> None:
+    """After management said no: record that you asked the vendor to keep the company's
+    name confidential.
+
+    Example: goodword references confidentiality-asked 4
+    """
+    emit(
+        as_json,
+        references.ask_confidentiality(deps.uow(ctx), request, deps.clock(), when),
+        lambda r: done(f"request #{r.id}: asked {r.vendor} to keep the company confidential"),
+    )
+
+
+@app.command("confidential")
+def confidential(ctx: typer.Context, request: Id, note: Note = None, as_json: Json = False) -> None:
+    """The vendor keeps the company's name confidential. A denied request opens again, to
+    be approved afresh.
+
+    Example: goodword references confidential 4
+    """
+
+    def said(r: ReferencePublic) -> None:
+        again = "; ask your management again" if r.status == "requested" else ""
+        done(f"request #{r.id} is confidential{again}")
+
+    emit(as_json, references.make_confidential(deps.uow(ctx), request, deps.clock(), note), said)
+
+
 @app.command("give")
 def give(ctx: typer.Context, request: Id, when: When = None, as_json: Json = False) -> None:
     """Record that you gave the reference (only after approval).

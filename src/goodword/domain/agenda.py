@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from goodword.domain import agenda_courtesies as courtesy
 from goodword.domain import agenda_obligations as owed
 from goodword.domain import agenda_suggestions as suggest
 from goodword.domain import history
@@ -27,10 +28,10 @@ def build_agenda(
     debts = _questions_first(
         [
             *owed.referral_items(facts, on, etiquette),
-            *owed.recommendation_thanks(facts, on, etiquette),
-            *owed.ask_items(facts, on, etiquette),
-            *owed.reference_items(facts, on, etiquette),
-            *owed.recommend_items(facts, on, etiquette),
+            *courtesy.recommendation_thanks(facts, on, etiquette),
+            *courtesy.ask_items(facts, on, etiquette),
+            *courtesy.reference_items(facts, on, etiquette),
+            *courtesy.recommend_items(facts, on, etiquette),
         ]
     )
     # Never suggest asking someone — nor returning their favour — while they are still

@@ -42,6 +42,9 @@ class AskFacts:
     asked_at: datetime
     followed_up_at: datetime | None
     answered_at: datetime | None
+    status: str = "pending"
+    """As of now; with ``answered_at`` after the day, the ask was still pending then."""
+    acknowledged_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,10 @@ class ReferenceFacts:
     company_shown: str | None
     requested_at: datetime
     decided_at: datetime | None
+    status: str = "requested"
+    confidential: bool = False
+    confidentiality_asked_at: datetime | None = None
+    """After a denial: when the vendor was asked to keep the company's name out of it."""
 
 
 @dataclass(frozen=True)

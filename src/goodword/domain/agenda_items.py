@@ -18,10 +18,12 @@ class ItemKind(StrEnum):
     UPDATE_REFERRER = "update-referrer"
     FOLLOW_UP_ASK = "follow-up-ask"
     CLOSE_ASK = "close-ask"
+    ACKNOWLEDGE_DECLINE = "acknowledge-decline"
     ASK = "ask"
     RECIPROCATE = "reciprocate"
     KEEP_IN_TOUCH = "keep-in-touch"
     APPROVE_REFERENCE = "approve-reference"
+    ASK_CONFIDENTIAL = "ask-confidential"
     RECOMMEND = "recommend"
     CATCH_UP = "catch-up"
 
@@ -32,10 +34,12 @@ BASE_PRIORITY: dict[ItemKind, int] = {
     ItemKind.THANK: 80,
     ItemKind.UPDATE_REFERRER: 75,
     ItemKind.CLOSE_ASK: 65,
+    ItemKind.ACKNOWLEDGE_DECLINE: 62,
     ItemKind.FOLLOW_UP_ASK: 60,
     ItemKind.CONTACT: 58,
     ItemKind.QUALIFY: 55,
     ItemKind.APPROVE_REFERENCE: 50,
+    ItemKind.ASK_CONFIDENTIAL: 50,
     ItemKind.RECOMMEND: 45,
     ItemKind.RECIPROCATE: 40,
     ItemKind.ASK: 35,

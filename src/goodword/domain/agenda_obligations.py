@@ -1,6 +1,6 @@
-"""The debts of the practice: thanks, qualifying, contact, closing the loop (seed 003),
-follow-ups and graceful closes of asks (seed 004), approvals (seed 002), promised
-recommendations (seed 000). Each is owed until the matching milestone is recorded."""
+"""A received referral's debts (seeds 001, 003): thanks, qualifying, contact, closing the
+loop. Each is owed until the matching milestone is recorded; the courtesies outside a
+referral (asks, references, recommendations) are in ``agenda_courtesies``."""
 
 from __future__ import annotations
 
@@ -16,10 +16,9 @@ from goodword.domain.agenda_items import (
     late_clause,
     on_day,
     overdue_days,
-    with_article,
 )
 from goodword.domain.etiquette import Etiquette
-from goodword.domain.history import is_history, owed_from
+from goodword.domain.history import is_history
 from goodword.domain.milestones import (
     CONTACT_ATTEMPTS,
     Milestone,
@@ -30,18 +29,12 @@ from goodword.domain.time_words import ago
 from goodword.domain.vocabulary import Outcome
 
 GESTURE = "go beyond an email — a handwritten note, a gift or lunch"
-PLATFORM = {"linkedin": "LinkedIn", "letter": "a letter", "reference-call": "a reference call"}
 ENDED = {
     Outcome.WON: "was won",
     Outcome.LOST: "was lost",
     Outcome.NOT_A_FIT: "turned out not to be a fit",
     Outcome.NO_RESPONSE: "ended without a response",
 }
-
-
-def _known_by(at: datetime | None, on: datetime) -> bool:
-    """Whether something dated ``at`` had happened by ``on`` (later events do not count)."""
-    return at is not None and at <= on
 
 
 def _known(referral: ReferralFacts, on: datetime) -> list[Milestone]:
@@ -204,124 +197,3 @@ def _loop(
         DraftRef("referrer-update", "referral", r.id),
         f"goodword referrals referrer-updated {r.id}",
     )
-
-
-def recommendation_thanks(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
-    for rec in facts.recommendations:
-        if rec.direction != "received" or rec.written_at > on:
-            continue
-        if _known_by(rec.thanked_at, on) or is_history(rec.written_at, on, e):
-            continue
-        due = owed_from(rec.written_at, rec.imported_at) + timedelta(days=e.thank_within_days)
-        reason = (
-            f"{rec.person.name} wrote you {with_article(rec.kind)} on "
-            f"{PLATFORM.get(rec.platform, rec.platform)} {ago(rec.written_at, on)} "
-            "and has not been "
-            f"thanked{late_clause(overdue_days(due, on))}."
-        )
-        yield item(
-            ItemKind.THANK,
-            rec.person,
-            f"recommendation:{rec.id}",
-            due,
-            on,
-            reason,
-            DraftRef("thank-you", "recommendation", rec.id),
-            f"goodword recs thank {rec.id} --via email",
-            via="email",
-        )
-
-
-def ask_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
-    for a in facts.asks:
-        if a.asked_at > on or _known_by(a.answered_at, on) or is_history(a.asked_at, on, e):
-            continue
-        what = with_article(a.kind) + (f" ({a.purpose})" if a.purpose else "")
-        expire = a.asked_at + timedelta(days=e.ask_expire_after_days)
-        if expire <= on:
-            reason = (
-                f"{a.person.name} has not answered your ask for {what} of "
-                f"{on_day(a.asked_at, on)}; close it as no-response and send a gracious note "
-                "that keeps the relationship — no pressure."
-            )
-            yield item(
-                ItemKind.CLOSE_ASK,
-                a.person,
-                f"ask:{a.id}",
-                expire,
-                on,
-                reason,
-                DraftRef("acknowledgement", "ask", a.id),
-                f"goodword asks answer {a.id} no-response",
-            )
-            continue
-        followed = _known_by(a.followed_up_at, on)
-        due = a.asked_at + timedelta(days=e.ask_followup_after_days)
-        if not followed and due <= on:
-            reason = (
-                f"You asked {a.person.name} for {what} {ago(a.asked_at, on)} and heard "
-                "nothing; one gentle follow-up is fine — and only one."
-            )
-            yield item(
-                ItemKind.FOLLOW_UP_ASK,
-                a.person,
-                f"ask:{a.id}",
-                due,
-                on,
-                reason,
-                DraftRef("follow-up", "ask", a.id),
-                f"goodword asks follow-up {a.id}",
-            )
-
-
-def reference_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
-    for ref in facts.references:
-        if ref.requested_at > on or _known_by(ref.decided_at, on):
-            continue
-        if is_history(ref.requested_at, on, e):
-            continue
-        as_company = f" as {ref.company_shown}" if ref.company_shown else ""
-        reason = (
-            f"{ref.vendor} asked you to be a reference{as_company} "
-            f"{ago(ref.requested_at, on)}: check with your management before you give "
-            "it (and ask the vendor to keep the company confidential if needed)."
-        )
-        yield item(
-            ItemKind.APPROVE_REFERENCE,
-            None,
-            f"reference:{ref.id}",
-            ref.requested_at + timedelta(days=e.reference_decide_within_days),
-            on,
-            reason,
-            DraftRef("reference-approval", "reference", ref.id),
-            f'goodword references approve {ref.id} --by "NAME"',
-        )
-
-
-def recommend_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[AgendaItem]:
-    for rec in facts.recommendations:
-        if rec.direction != "given" or rec.written_at > on:
-            continue
-        if _known_by(rec.sent_at, on) or is_history(rec.written_at, on, e):
-            continue
-        if rec.has_text:
-            reason = (
-                f"Your draft {rec.kind} for {rec.person.name} has waited since "
-                f"{on_day(rec.written_at, on)}; send it on {PLATFORM.get(rec.platform, rec.platform)}."
-            )
-        else:
-            reason = (
-                f"You promised {rec.person.name} {with_article(rec.kind)} "
-                f"on {on_day(rec.written_at, on)}; write it while your memory of "
-                "their work is fresh."
-            )
-        yield item(
-            ItemKind.RECOMMEND,
-            rec.person,
-            f"recommendation:{rec.id}",
-            rec.written_at + timedelta(days=e.recommend_within_days),
-            on,
-            reason,
-            DraftRef("recommendation", "person", rec.person.id),
-            f"goodword recs status {rec.id} sent",
-        )

@@ -104,6 +104,33 @@ def check_follow_up(
     _check_after_ask("follow-up", asked_at, at, now)
 
 
+def check_acknowledgement(
+    status: AskStatus,
+    answered_at: datetime | None,
+    acknowledged_at: datetime | None,
+    at: datetime,
+    now: datetime,
+) -> None:
+    """A decline is acknowledged once, after it came (seed 004: "acknowledge their response,
+    express your understanding"). A close for no response already carries its gracious note."""
+    if status is not AskStatus.DECLINED or answered_at is None:
+        raise RuleViolation(
+            f"only a declined ask is acknowledged (this one is {status.value})"
+            + ("; close an unanswered one as no-response" if status is AskStatus.PENDING else "")
+        )
+    if acknowledged_at is not None:
+        raise RuleViolation(
+            f"the decline was already acknowledged on {acknowledged_at.date().isoformat()}"
+        )
+    if at > now:
+        raise RuleViolation(f"acknowledgement on {at.date().isoformat()} is in the future")
+    if at < answered_at:
+        raise RuleViolation(
+            f"acknowledgement on {at.date().isoformat()} is before the decline "
+            f"({answered_at.date().isoformat()})"
+        )
+
+
 def _check_after_ask(what: str, asked_at: datetime, at: datetime, now: datetime) -> None:
     if at > now:
         raise RuleViolation(f"{what} on {at.date().isoformat()} is in the future")

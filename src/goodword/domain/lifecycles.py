@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from goodword.domain.errors import RuleViolation
 from goodword.domain.vocabulary import RecommendationStatus, ReferenceStatus
 
@@ -30,6 +32,38 @@ def check_reference_transition(current: ReferenceStatus, new: ReferenceStatus) -
         current is not ReferenceStatus.REQUESTED
     ):
         raise RuleViolation(f"this reference request is already {current.value}")
+
+
+def check_confidential_retry(current: ReferenceStatus, confidential: bool) -> None:
+    """Seed 002: after management said no, a vendor that agrees to keep the company's name
+    confidential opens the request again — for a fresh approval, never straight to given."""
+    if current is ReferenceStatus.GIVEN:
+        raise RuleViolation("this reference was already given")
+    if current is ReferenceStatus.APPROVED:
+        raise RuleViolation("this reference request is already approved")
+    if confidential and current is ReferenceStatus.REQUESTED:
+        raise RuleViolation("this reference request is already confidential")
+    if current is ReferenceStatus.DENIED and confidential:
+        raise RuleViolation(
+            "the company was already confidential when management said no; the decision stands"
+        )
+
+
+def check_confidentiality_ask(
+    current: ReferenceStatus, confidential: bool, asked_at: datetime | None
+) -> None:
+    if current is not ReferenceStatus.DENIED:
+        raise RuleViolation(
+            "ask the vendor about confidentiality after management said no "
+            f"(this request is {current.value})"
+        )
+    if confidential:
+        raise RuleViolation("the company was already confidential; the decision stands")
+    if asked_at is not None:
+        raise RuleViolation(
+            f"the vendor was already asked on {asked_at.date().isoformat()}; "
+            "record their answer when it comes"
+        )
 
 
 def shown_company(company: str | None, confidential: bool) -> str | None:

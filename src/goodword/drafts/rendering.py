@@ -43,6 +43,7 @@ DRAFT_KINDS: dict[str, str] = {
     "reciprocal-offer": "offer something back to someone who gave you a lot",
     "check-in": "keep in touch, asking for nothing",
     "reference-approval": "ask your management before being a vendor's reference",
+    "confidential-reference": "after management said no, ask the vendor to keep your name out",
     "intro-request": "ask the first person on the warmest chain to introduce you onwards",
 }
 

@@ -24,10 +24,12 @@ TITLES = {
     "update-referrer": "Update",
     "follow-up-ask": "Follow up with",
     "close-ask": "Close the ask to",
+    "acknowledge-decline": "Acknowledge the answer of",
     "ask": "Ask",
     "reciprocate": "Give back to",
     "keep-in-touch": "Check in with",
     "approve-reference": "Get approval for a reference",
+    "ask-confidential": "Ask the vendor to keep your name confidential",
     "recommend": "Send the recommendation for",
     "catch-up": "Catch up with your history",
 }

@@ -110,6 +110,8 @@ class AskPublic(BaseModel):
     status: str
     answered_at: datetime | None
     followed_up_at: datetime | None
+    acknowledged_at: datetime | None = None
+    """When a decline was acknowledged (the agenda owes it until then)."""
     referral_id: int | None
     forced: bool
     note: str | None
@@ -171,6 +173,8 @@ class ReferencePublic(BaseModel):
     requested_at: datetime
     approver: str | None
     decided_at: datetime | None
+    confidentiality_asked_at: datetime | None = None
+    """After a denial: when the vendor was asked to keep the company's name confidential."""
     given_at: datetime | None
     note: str | None
 

@@ -15,7 +15,13 @@ from goodword.domain.errors import DomainError, InvalidValue
 from goodword.domain.limits import digits
 from goodword.schemas.network import InteractionCreate
 from goodword.schemas.practice import AskCreate
-from goodword.services import asks, interactions, recommendations, referral_milestones
+from goodword.services import (
+    asks,
+    interactions,
+    recommendations,
+    references,
+    referral_milestones,
+)
 from goodword.services.agenda import AgendaItemPublic, agenda_items, public_item
 from goodword.services.drafting import DraftPublic, draft
 from goodword.storage.unit_of_work import UnitOfWork
@@ -53,6 +59,16 @@ ONE_CLICK: dict[tuple[str, str], tuple[str, Step, str]] = {
         "Close as no response",
         lambda u, i, now, _: asks.answer_ask(u, i, "no-response", now),
         "Ask closed gracefully.",
+    ),
+    ("acknowledge-decline", "ask"): (
+        "Mark acknowledged",
+        lambda u, i, now, _: asks.acknowledge_ask(u, i, now),
+        "Decline acknowledged; keep in touch as before.",
+    ),
+    ("ask-confidential", "reference"): (
+        "Mark vendor asked",
+        lambda u, i, now, _: references.ask_confidentiality(u, i, now),
+        "Recorded: you asked the vendor to keep the company's name confidential.",
     ),
     ("recommend", "recommendation"): (
         "Mark sent",

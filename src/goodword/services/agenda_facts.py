@@ -25,7 +25,7 @@ from goodword.domain.etiquette import Etiquette
 from goodword.domain.history import cutoff
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import Milestone, MilestoneKind
-from goodword.domain.vocabulary import Outcome
+from goodword.domain.vocabulary import Outcome, ReferenceStatus
 from goodword.services.agenda_history import not_filed
 from goodword.storage.tables import (
     Ask,
@@ -97,7 +97,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
 
 
 def open_asks(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[AskFacts]:
-    base = (
+    columns = (
         select(
             Ask.id,
             Person.id,
@@ -107,24 +107,35 @@ def open_asks(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[AskFacts]:
             Ask.asked_at,
             Ask.followed_up_at,
             Ask.answered_at,
+            Ask.status,
+            Ask.acknowledged_at,
         )
         .join(Person, Person.id == Ask.person_id)
-        .where(
-            Ask.workspace_id == uow.workspace_id,
-            Ask.asked_at <= on - timedelta(days=e.ask_followup_after_days),
-            Ask.asked_at >= cutoff(on, e),
-            not_filed(Ask.history_at, on),
-        )
+        .where(Ask.workspace_id == uow.workspace_id)
     )
-    # Two index-served halves instead of an OR the planner would answer with a scan:
-    # still pending, or answered only after the day.
+    base = columns.where(
+        Ask.asked_at <= on - timedelta(days=e.ask_followup_after_days),
+        Ask.asked_at >= cutoff(on, e),
+        not_filed(Ask.history_at, on),
+    )
+    # Index-served parts instead of an OR the planner would answer with a scan: still
+    # pending, answered only after the day, or declined and not yet acknowledged.
     rows = [
         *uow.session.execute(base.where(Ask.status == "pending")),
         *uow.session.execute(base.where(Ask.status != "pending", Ask.answered_at > on)),
+        *uow.session.execute(
+            columns.where(
+                Ask.status == "declined",
+                Ask.answered_at <= on,
+                Ask.answered_at >= cutoff(on, e),
+                or_(Ask.acknowledged_at.is_(None), Ask.acknowledged_at > on),
+                not_filed(Ask.history_at, on),
+            )
+        ),
     ]
     return [
-        AskFacts(aid, Who(pid, name), kind, purpose, asked, followed, answered)
-        for aid, pid, name, kind, purpose, asked, followed, answered in rows
+        AskFacts(aid, Who(pid, name), kind, purpose, asked, followed, answered, status, thanked)
+        for aid, pid, name, kind, purpose, asked, followed, answered, status, thanked in rows
     ]
 
 
@@ -133,13 +144,37 @@ def pending_references(uow: UnitOfWork, on: datetime, e: Etiquette) -> list[Refe
         select(ReferenceRequest).where(
             ReferenceRequest.workspace_id == uow.workspace_id,
             ReferenceRequest.requested_at <= on,
-            ReferenceRequest.requested_at >= cutoff(on, e),
-            or_(ReferenceRequest.decided_at.is_(None), ReferenceRequest.decided_at > on),
+            # Recent by its latest step: a denial or a reopening counts from then.
+            or_(
+                ReferenceRequest.requested_at >= cutoff(on, e),
+                ReferenceRequest.decided_at >= cutoff(on, e),
+                ReferenceRequest.confidentiality_asked_at >= cutoff(on, e),
+            ),
+            or_(
+                ReferenceRequest.decided_at.is_(None),
+                ReferenceRequest.decided_at > on,
+                # Denied, and the vendor not yet asked to keep the company confidential.
+                and_(
+                    ReferenceRequest.status == ReferenceStatus.DENIED.value,
+                    ReferenceRequest.confidential.is_(False),
+                    or_(
+                        ReferenceRequest.confidentiality_asked_at.is_(None),
+                        ReferenceRequest.confidentiality_asked_at > on,
+                    ),
+                ),
+            ),
         )
     )
     return [
         ReferenceFacts(
-            r.id, r.vendor, shown_company(r.company, r.confidential), r.requested_at, r.decided_at
+            r.id,
+            r.vendor,
+            shown_company(r.company, r.confidential),
+            r.requested_at,
+            r.decided_at,
+            r.status,
+            r.confidential,
+            r.confidentiality_asked_at,
         )
         for r in rows
     ]

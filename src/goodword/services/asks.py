@@ -6,7 +6,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from goodword.domain.asking import Moment, assess_ask_timing, check_answer, check_follow_up
+from goodword.domain.asking import (
+    Moment,
+    assess_ask_timing,
+    check_acknowledgement,
+    check_answer,
+    check_follow_up,
+)
 from goodword.domain.errors import RuleViolation
 from goodword.domain.vocabulary import AskKind, AskStatus, Channel, Sentiment, parse_choice
 from goodword.schemas.practice import AskCreate, AskCreated, AskPublic
@@ -30,6 +36,7 @@ def to_public(ask: Ask) -> AskPublic:
         status=ask.status,
         answered_at=ask.answered_at,
         followed_up_at=ask.followed_up_at,
+        acknowledged_at=ask.acknowledged_at,
         referral_id=ask.referral_id,
         forced=ask.forced,
         note=ask.note,
@@ -117,6 +124,20 @@ def follow_up_ask(
         at = moment(uow, when, now)
         check_follow_up(AskStatus(ask.status), ask.asked_at, ask.followed_up_at, at, now)
         ask.followed_up_at = at
+        result = to_public(ask)
+        uow.commit()
+        return result
+
+
+def acknowledge_ask(
+    uow: UnitOfWork, ask_id: int, now: datetime, when: str | None = None
+) -> AskPublic:
+    """The decline was acknowledged (seed 004); the relationship goes on, asks stay spaced."""
+    with uow:
+        ask = get_owned(uow, Ask, ask_id, "ask")
+        at = moment(uow, when, now)
+        check_acknowledgement(AskStatus(ask.status), ask.answered_at, ask.acknowledged_at, at, now)
+        ask.acknowledged_at = at
         result = to_public(ask)
         uow.commit()
         return result

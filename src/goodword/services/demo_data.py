@@ -243,7 +243,7 @@ ASK_PLAN = [
     (31, 14, None, None),
     (32, 36, "follow-up:24", None),
     (33, 50, "accepted:45", None),
-    (34, 70, "declined:66", None),
+    (34, 30, "declined:3", None),
     (35, 100, "follow-up:88", "no-response:70"),
 ]
 
@@ -261,5 +261,5 @@ REFERENCE_PLAN = [
     ("DataCo", True, 3, []),
     ("QueryWorks", False, 12, ["approve:8"]),
     ("StreamHub", False, 60, ["approve:55", "give:50"]),
-    ("CloudNine BI", True, 90, ["deny:85"]),
+    ("CloudNine BI", False, 20, ["deny:6"]),
 ]

@@ -167,12 +167,17 @@ def ask_context(kind: str, ask: Ask) -> dict[str, Any]:
 
 
 def reference_context(request: ReferenceRequest) -> dict[str, Any]:
+    """Both reference drafts: to your management (approval) and, after a denial, to the
+    vendor (confidentiality). ``retried``: the vendor agreed after management said no."""
     company = shown_company(request.company, request.confidential)
+    asker = request.requested_by
     return {
         "vendor": request.vendor,
         "prospect": clause(request.prospect),
         "company": None if request.confidential else company,
         "confidential": request.confidential,
+        "retried": request.confidential and request.confidentiality_asked_at is not None,
+        "contact_first": first_name(asker.name) if asker else None,
     }
 
 

@@ -32,6 +32,7 @@ TARGET = {
     "reciprocal-offer": ("person",),
     "check-in": ("person",),
     "reference-approval": ("reference",),
+    "confidential-reference": ("reference",),
     "intro-request": ("person",),
 }
 
@@ -101,7 +102,9 @@ def _context(
         return facts.ask_context(kind, ask), ask.person
     if "reference" in given:
         request = get_owned(uow, ReferenceRequest, int(given["reference"]), "reference request")
-        return facts.reference_context(request), None
+        # The approval goes to your management; the confidentiality ask to whoever asked.
+        to = request.requested_by if kind == "confidential-reference" else None
+        return facts.reference_context(request), to
     person = resolve_person(uow, str(given["person"]))
     builders = {
         "ask": lambda: facts.ask_request(uow, person, now, ask_for),

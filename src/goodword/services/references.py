@@ -7,7 +7,12 @@ from datetime import datetime
 from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue, RuleViolation
-from goodword.domain.lifecycles import check_reference_transition, shown_company
+from goodword.domain.lifecycles import (
+    check_confidential_retry,
+    check_confidentiality_ask,
+    check_reference_transition,
+    shown_company,
+)
 from goodword.domain.vocabulary import ReferenceStatus, parse_choice
 from goodword.schemas.practice import ReferenceCreate, ReferencePublic
 from goodword.services.lookup import get_owned, ref, resolve_person
@@ -33,6 +38,7 @@ def to_public(request: ReferenceRequest, *, own_record: bool = False) -> Referen
         requested_at=request.requested_at,
         approver=request.approver,
         decided_at=request.decided_at,
+        confidentiality_asked_at=request.confidentiality_asked_at,
         given_at=request.given_at,
         note=request.note,
     )
@@ -96,6 +102,51 @@ def give_reference(
         assert request.decided_at is not None
         request.given_at = _checked_date(uow, when, now, request.decided_at, "given")
         request.status = ReferenceStatus.GIVEN.value
+        result = to_public(request, own_record=True)
+        uow.commit()
+        return result
+
+
+def ask_confidentiality(
+    uow: UnitOfWork, request_id: int, now: datetime, when: str | None = None
+) -> ReferencePublic:
+    """After a denial, the vendor was asked whether the company's name can stay out of it."""
+    with uow:
+        request = get_owned(uow, ReferenceRequest, request_id, "reference request")
+        check_confidentiality_ask(
+            ReferenceStatus(request.status), request.confidential, request.confidentiality_asked_at
+        )
+        assert request.decided_at is not None
+        request.confidentiality_asked_at = _checked_date(
+            uow, when, now, request.decided_at, "the confidentiality ask"
+        )
+        result = to_public(request, own_record=True)
+        uow.commit()
+        return result
+
+
+def make_confidential(
+    uow: UnitOfWork, request_id: int, now: datetime, note: str | None = None
+) -> ReferencePublic:
+    """The vendor agreed to keep the company's name confidential. A denied request opens
+    again for a fresh approval (seed 002: "you might still be able to participate")."""
+    with uow:
+        request = get_owned(uow, ReferenceRequest, request_id, "reference request")
+        current = ReferenceStatus(request.status)
+        check_confidential_retry(current, request.confidential)
+        if current is ReferenceStatus.DENIED:
+            assert request.decided_at is not None
+            earlier = (
+                f"Denied by {request.approver} on {request.decided_at.date().isoformat()}; "
+                f"{request.vendor} agreed to keep the company confidential."
+            )
+            request.note = f"{request.note}\n{earlier}" if request.note else earlier
+            request.status = ReferenceStatus.REQUESTED.value
+            request.approver, request.decided_at = None, None
+            request.confidentiality_asked_at = request.confidentiality_asked_at or now
+        request.confidential = True
+        if note:
+            request.note = f"{request.note}\n{note}" if request.note else note
         result = to_public(request, own_record=True)
         uow.commit()
         return result

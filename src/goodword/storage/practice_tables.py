@@ -134,6 +134,8 @@ class Ask(WorkspaceOwned, Base):
     status: Mapped[str] = mapped_column(String(20))
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When a decline was acknowledged: "I understand", and the relationship goes on."""
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referrals.id", ondelete="SET NULL"))
     forced: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text)
@@ -177,6 +179,8 @@ class ReferenceRequest(WorkspaceOwned, Base):
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
     approver: Mapped[str | None] = mapped_column(String(300))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confidentiality_asked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """After a denial: when the vendor was asked to keep the company's name confidential."""
     given_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str | None] = mapped_column(Text)
 

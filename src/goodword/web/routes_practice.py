@@ -47,6 +47,15 @@ def ask_follow_up(page: PageDep, ask_id: Id, form: Form) -> Response:
     )
 
 
+@router.post("/asks/{ask_id}/acknowledged")
+def ask_acknowledged(page: PageDep, ask_id: Id, form: Form) -> Response:
+    return page.act(
+        "/asks",
+        lambda: asks.acknowledge_ask(page.uow(), ask_id, page.now),
+        "Decline acknowledged; keep in touch as before.",
+    )
+
+
 @router.get("/recommendations")
 def recommendations_page(page: PageDep) -> Response:
     return page.render(
@@ -127,6 +136,24 @@ def reference_given(page: PageDep, request_id: Id, form: Form) -> Response:
         "/references",
         lambda: references.give_reference(page.uow(), request_id, page.now),
         "Reference given.",
+    )
+
+
+@router.post("/references/{request_id}/confidentiality-asked")
+def reference_confidentiality_asked(page: PageDep, request_id: Id, form: Form) -> Response:
+    return page.act(
+        "/references",
+        lambda: references.ask_confidentiality(page.uow(), request_id, page.now),
+        "Recorded: you asked the vendor to keep the company's name confidential.",
+    )
+
+
+@router.post("/references/{request_id}/confidential")
+def reference_confidential(page: PageDep, request_id: Id, form: Form) -> Response:
+    return page.act(
+        "/references",
+        lambda: references.make_confidential(page.uow(), request_id, page.now),
+        "The company stays confidential; ask your management again.",
     )
 
 

@@ -1,0 +1,68 @@
+"""Issue 15's steps through the command line, with their drafts read in full (fixed clock)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.cli.conftest import Cli
+
+
+def items(cli: Cli, kind: str) -> list[dict[str, Any]]:
+    """Today's items of one kind."""
+    return [i for i in cli.json("today")["items"] if i["kind"] == kind]
+
+
+def test_a_decline_is_acknowledged_with_its_draft_and_keeping_in_touch_goes_on(cli: Cli) -> None:
+    cli.ok("settings", "set", "your_name", "Alex Morgan")
+    cli.json("people", "add", "Bo Chen", "--company", "Initech", "--tier", "inner")
+    ask = cli.json("asks", "add", "Bo", "--for", "referral", "--on", "2026-10-01", "--force")
+    ask_id = ask["ask"]["id"]
+    assert "acknowledged" in cli.fails("asks", "acknowledged", str(ask_id))  # still pending
+    cli.json("asks", "answer", str(ask_id), "declined", "--on", "2026-11-20")
+    (step,) = items(cli, "acknowledge-decline")
+    assert step["person"]["name"] == "Bo Chen" and "say you understand" in step["reason"]
+    body = cli.json("draft", "acknowledgement", "--ask", str(ask_id))["body"]
+    assert body.splitlines()[0] == "Hi Bo,"
+    assert "I completely understand" in body and "Initech" in body
+    assert body.rstrip().endswith("Best,\nAlex Morgan")
+    assert cli.json("asks", "acknowledged", str(ask_id))["acknowledged_at"]
+    assert items(cli, "acknowledge-decline") == []
+    assert "already acknowledged" in cli.fails("asks", "acknowledged", str(ask_id))
+    later = cli.json("today", "--on", "2027-01-15")["items"]  # past the inner cadence
+    assert [i["kind"] for i in later if i["person"]["name"] == "Bo Chen"] == ["keep-in-touch"]
+
+
+def test_a_denied_reference_asks_for_confidentiality_then_a_fresh_approval(cli: Cli) -> None:
+    cli.ok("settings", "set", "your_name", "Alex Morgan")
+    cli.json("people", "add", "Sam Reed", "--company", "CloudNine BI")
+    request = cli.json(
+        "references",
+        "add",
+        "CloudNine BI",
+        "--company",
+        "Northwind",
+        "--requested-by",
+        "Sam",
+        "--prospect",
+        "A retail chain",
+    )
+    rid = str(request["id"])
+    cli.json("references", "deny", rid, "--by", "Dana Reyes")
+    (step,) = items(cli, "ask-confidential")
+    draft = cli.json("draft", "confidential-reference", "--reference", rid)
+    assert draft["to"]["name"] == "Sam Reed"  # to the vendor's person, not your management
+    assert draft["body"].startswith("Hi Sam,\n\nThank you for thinking of us as a reference")
+    assert "can be kept confidential" in step["reason"] and "Northwind" not in draft["body"]
+    cli.json("references", "confidentiality-asked", rid)
+    assert items(cli, "ask-confidential") == []
+    assert "record their answer" in cli.fails("references", "confidentiality-asked", rid)
+    reopened = cli.json("references", "confidential", rid)
+    assert reopened["status"] == "requested" and reopened["confidential"] is True
+    assert "Denied by Dana Reyes" in reopened["note"]
+    (again,) = items(cli, "approve-reference")
+    approval = cli.json("draft", "reference-approval", "--reference", rid)
+    assert approval["to"] is None  # your management, whose address goodword does not keep
+    assert "has since agreed to keep our company's name confidential" in approval["body"]
+    assert "Northwind" not in approval["body"] + again["reason"]
+    cli.json("references", "approve", rid, "--by", "Dana Reyes")
+    assert cli.json("references", "give", rid)["status"] == "given"
