@@ -66,3 +66,39 @@ def test_a_denied_reference_asks_for_confidentiality_then_a_fresh_approval(cli: 
     assert "Northwind" not in approval["body"] + again["reason"]
     cli.json("references", "approve", rid, "--by", "Dana Reyes")
     assert cli.json("references", "give", rid)["status"] == "given"
+
+
+def test_a_repeat_ask_recalls_how_the_persons_earlier_referral_helped(cli: Cli) -> None:
+    """Seed 004: "mention how the referrer's support has benefited you in the past"."""
+    cli.ok("settings", "set", "your_name", "Alex Morgan")
+    cli.json("brief", "set", "--looking-for", "Data platform audits")
+    cli.json("people", "add", "Ana Silva")
+    cli.json("people", "add", "Bo Chen")
+    first = cli.json("draft", "ask", "--person", "Ana")["body"]
+    assert "turned into" not in first and "not forgotten" not in first
+    rid = str(
+        cli.json(
+            "referrals",
+            "receive",
+            "--from",
+            "Ana",
+            "--prospect",
+            "Dee Park, CTO at Hooli",
+            "--on",
+            "2026-03-10",
+        )["id"]
+    )
+    cli.json("referrals", "thank", rid, "--via", "lunch", "--on", "2026-03-11")
+    cli.json("referrals", "contacted", rid, "--on", "2026-03-20")
+    cli.json("referrals", "outcome", rid, "won", "--on", "2026-04-02")
+    body = cli.json("draft", "ask", "--person", "Ana")["body"]
+    assert (
+        "Your introduction to Dee Park in March 2026 turned into real work for me, "
+        "and I have not forgotten it." in body
+    )
+    assert "Hooli" not in body  # the prospect's title stays out of a message to the referrer
+    other = cli.json("draft", "ask", "--person", "Bo")["body"]
+    assert "Dee Park" not in other  # someone else's help is not theirs
+    cli.json("recs", "add", "Bo", "--received", "--text", "Alex rescued our pipeline.")
+    recalled = cli.json("draft", "ask", "--person", "Bo")["body"]
+    assert "The recommendation you wrote me on LinkedIn still opens doors for me" in recalled

@@ -13,6 +13,7 @@ from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
 from goodword.services.ledger import balance
 from goodword.services.matching import offers_for_person
+from goodword.services.past_help import earlier_help
 from goodword.services.timeline import referred_label
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import (
@@ -209,10 +210,14 @@ def ask_request(uow: UnitOfWork, person: Person, now: datetime, ask_for: str) ->
     return {
         "first_name": first_name(person.name),
         "moment": MOMENT.get(good[0].kind, "our recent conversation") if good else None,
+        "moment_close": "it meant a lot"
+        if good and good[0].kind == "feedback-received"
+        else "it was a real pleasure",
         "looking_for": clause(brief.looking_for),
         "ideal_clients": clause(brief.ideal_clients),
         "not_a_fit": clause(brief.not_a_fit),
         "ask_for": ASK_FOR[ask_for],
+        "past": earlier_help(uow, person, now),
     }
 
 
