@@ -102,3 +102,66 @@ def test_a_repeat_ask_recalls_how_the_persons_earlier_referral_helped(cli: Cli) 
     cli.json("recs", "add", "Bo", "--received", "--text", "Alex rescued our pipeline.")
     recalled = cli.json("draft", "ask", "--person", "Bo")["body"]
     assert "The recommendation you wrote me on LinkedIn still opens doors for me" in recalled
+
+
+def receive(cli: Cli, referrer: str, prospect: str, *extra: str) -> str:
+    return str(
+        cli.json("referrals", "receive", "--from", referrer, "--prospect", prospect, *extra)["id"]
+    )
+
+
+def test_every_referral_is_thanked_with_a_gesture_sized_to_it_and_the_draft_says_it(
+    cli: Cli,
+) -> None:
+    """Seed 001: "Send a gift card, or a note in the mail, invite them to lunch or happy hour;
+    go beyond just another email." """
+    cli.ok("settings", "set", "your_name", "Alex Morgan")
+    cli.json("people", "add", "Ana Silva", "--tier", "close")
+    first = receive(cli, "Ana", "Dee Park", "--on", "2026-11-20")
+    (thank,) = items(cli, "thank")
+    assert thank["via"] == "handwritten-note"
+    assert thank["done"] == f"goodword referrals thank {first} --via handwritten-note"
+    note = cli.json("draft", "thank-you", "--referral", first)["body"]
+    assert "I wanted to put this on paper rather than send another email." in note
+    assert "I will reach out soon and let you know how it goes." in note
+    cli.json("referrals", "thank", first, "--via", "handwritten-note")
+    second = receive(cli, "Ana", "Eve Moss")  # a second referral from a close friend
+    (again,) = items(cli, "thank")
+    assert again["via"] == "gift-card" and "a small gift card with a note" in again["reason"]
+    card = cli.json("draft", "thank-you", "--referral", second)["body"]
+    assert "small gift card" in card and card.rstrip().endswith("With thanks,\nAlex Morgan")
+    cli.json("referrals", "thank", second, "--via", "email")  # the user's choice, recorded
+    assert items(cli, "thank") == []
+
+
+def test_an_ugly_sweater_is_thanked_without_a_promise_then_its_lesson_edits_the_brief(
+    cli: Cli,
+) -> None:
+    """Seed 003: thank anyway ("it's the thought that counts"), ask why it seemed a fit,
+    and "adjust the way you market or present yourself"."""
+    cli.ok("settings", "set", "your_name", "Alex Morgan")
+    cli.json("brief", "set", "--looking-for", "Data platform audits", "--not-a-fit", "BI work")
+    cli.json("people", "add", "Ana Silva")
+    cli.json("orgs", "add", "Initech")
+    rid = receive(cli, "Ana", "Initech")
+    cli.json("referrals", "outcome", rid, "not-a-fit", "--reason", "Initech needs a full-time hire")
+    thanks = cli.json("draft", "thank-you", "--referral", rid)["body"]
+    assert "it is the thought that counts" in thanks
+    assert "reach out" not in thanks and "how it goes" not in thanks
+    cli.json("referrals", "thank", rid, "--via", "handwritten-note")
+    (step,) = items(cli, "ask-why-fit")
+    questions = cli.json("draft", "fit-questions", "--referral", rid)["body"]
+    assert "— Initech needs a full-time hire —" in questions  # a name keeps its capital
+    assert "Is there something I say or do that gave you that impression?" in questions
+    assert "--why-fit" in cli.fails("referrals", "lesson", rid, "--why-fit", " ")
+    shown = cli.json("referrals", "lesson", rid, "--why-fit", "You said you build platforms")
+    assert shown["suggested_not_a_fit"] == "BI work; Initech needs a full-time hire"
+    assert items(cli, "ask-why-fit") == [] and step["person"]["name"] == "Ana Silva"
+    applied = cli.json(
+        "referrals", "lesson", rid, "--why-fit", "You said platforms", "--update-brief"
+    )
+    assert applied["brief_updated"] is True
+    assert cli.json("brief", "show")["not_a_fit"] == applied["suggested_not_a_fit"]
+    assert "already says it" in cli.fails(
+        "referrals", "lesson", rid, "--why-fit", "again", "--update-brief"
+    )

@@ -69,9 +69,9 @@ def test_once_thanked_the_thank_disappears() -> None:
     assert "thank" not in kinds(facts)
 
 
-def test_high_value_referral_suggests_more_than_an_email() -> None:
+def test_high_value_referral_suggests_the_biggest_gesture() -> None:
     items = build_agenda(AgendaFacts(referrals=(referral(value=20000),)), ON, E)
-    assert "handwritten note, a gift or lunch" in items[0].reason
+    assert "it could be worth 20,000" in items[0].reason and items[0].via == "lunch"
 
 
 def test_qualify_and_contact_until_contact_is_attempted() -> None:

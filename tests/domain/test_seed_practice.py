@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 from goodword.domain.agenda import build_agenda
 from goodword.domain.agenda_facts import (
@@ -17,8 +18,8 @@ from goodword.domain.agenda_facts import (
 )
 from goodword.domain.agenda_items import AgendaItem, ItemKind
 from goodword.domain.etiquette import Etiquette
-from goodword.domain.milestones import Milestone, MilestoneKind
-from goodword.domain.vocabulary import Outcome
+from goodword.domain.milestones import Milestone, MilestoneKind, settled_at
+from goodword.domain.vocabulary import Direction, Outcome
 
 ON = datetime(2026, 11, 22, 18, tzinfo=UTC)
 E = Etiquette()
@@ -160,3 +161,84 @@ def test_the_vendor_agreeing_reopens_the_request_for_a_fresh_approval() -> None:
     assert step.kind is ItemKind.APPROVE_REFERENCE and step.overdue_days == 0
     assert "agreed to keep your company's name confidential" in step.reason
     assert "Northwind" not in step.reason
+
+
+# Seed 001: "When you receive a referral, thank the person. Send a gift card, or a note in the
+# mail, invite them to lunch or happy hour; go beyond just another email."
+
+
+def thank_item(r: ReferralFacts, high: int = 5000) -> AgendaItem:
+    facts = AgendaFacts(referrals=(r,), high_value=Decimal(high))
+    return of(ItemKind.THANK, build_agenda(facts, ON, E))[0]
+
+
+def test_every_referral_is_thanked_beyond_an_email() -> None:
+    ordinary = thank_item(referral())
+    assert ordinary.via == "handwritten-note"
+    assert "a handwritten note in the mail — more than another email" in ordinary.reason
+    assert ordinary.done == "goodword referrals thank 1 --via handwritten-note"
+
+
+def test_the_gesture_grows_with_how_often_and_how_close() -> None:
+    second_from_a_close_friend = replace(referral(), times_referred=2, referrer_tier="close")
+    assert thank_item(second_from_a_close_friend).via == "gift-card"
+    job = replace(referral(), kind="job", times_referred=3, referrer_tier="inner")
+    assert thank_item(job).via == "lunch"
+
+
+def test_the_gesture_grows_with_what_it_could_be_worth() -> None:
+    assert thank_item(replace(referral(), value=Decimal(1500))).via == "handwritten-note"
+    some = replace(referral(), value=Decimal(1500), referrer_tier="inner")
+    assert thank_item(some).via == "gift-card"
+    assert thank_item(replace(referral(), value=Decimal(9000))).via == "lunch"
+
+
+def test_a_won_referral_is_celebrated_with_lunch() -> None:
+    won = referral(
+        Milestone(K.THANKED, days_ago(20), None),
+        Milestone(K.CONTACTED, days_ago(15)),
+        Milestone(K.OUTCOME, days_ago(1), Outcome.WON),
+        received=21,
+    )
+    again = thank_item(won)
+    assert again.via == "lunch" and "was won" in again.reason
+
+
+# Seed 003: "If you do get an ugly sweater referral … ask the referrer what made them think
+# this was a good referral for you? … what particular things do you say or do that made them
+# think this was what you were looking for?"
+
+NOT_A_FIT = Milestone(K.OUTCOME, days_ago(2), Outcome.NOT_A_FIT)
+
+
+def test_an_ugly_sweater_is_thanked_anyway_for_the_thought() -> None:
+    thank = thank_item(referral(NOT_A_FIT))
+    assert "it is the thought that counts" in thank.reason
+    assert "handwritten note" in thank.reason
+
+
+def test_a_referral_that_was_not_a_fit_asks_what_made_it_seem_one() -> None:
+    thanked = referral(Milestone(K.THANKED, days_ago(4)), NOT_A_FIT)
+    (lesson,) = of(ItemKind.ASK_WHY_FIT, agenda(AgendaFacts(referrals=(thanked,))))
+    assert "ask Ana Silva what made them think it was" in lesson.reason
+    assert "what you say or do that gave that impression" in lesson.reason
+    assert lesson.draft == "goodword draft fit-questions --referral 1"
+    assert not of(ItemKind.QUALIFY, agenda(AgendaFacts(referrals=(thanked,))))
+
+
+def test_once_the_referrer_said_why_the_lesson_is_kept_and_nothing_asks_again() -> None:
+    learned = referral(
+        Milestone(K.THANKED, days_ago(4)), NOT_A_FIT, Milestone(K.WHY_FIT, days_ago(1))
+    )
+    assert not of(ItemKind.ASK_WHY_FIT, agenda(AgendaFacts(referrals=(learned,))))
+
+
+def test_a_not_a_fit_referral_is_settled_only_with_its_lesson() -> None:
+    life = [
+        Milestone(K.THANKED, days_ago(4)),
+        NOT_A_FIT,
+        Milestone(K.REFERRER_UPDATED, days_ago(1)),
+    ]
+    assert settled_at(Direction.RECEIVED, life) is None
+    lesson = Milestone(K.WHY_FIT, days_ago(0.5))
+    assert settled_at(Direction.RECEIVED, [*life, lesson]) == lesson.at

@@ -25,6 +25,7 @@ API_BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/v1/referrals/{referral_id}/thanked"): {"via": "email"},
     ("POST", "/api/v1/referrals/{referral_id}/qualified"): {"why_fit": "x"},
     ("POST", "/api/v1/referrals/{referral_id}/contacted"): {"succeeded": True},
+    ("POST", "/api/v1/referrals/{referral_id}/lesson"): {"why_fit": "x"},
     ("POST", "/api/v1/referrals/{referral_id}/outcome"): {"outcome": "won"},
     ("POST", "/api/v1/referrals/{referral_id}/referrer-updated"): MILESTONE,
     ("POST", "/api/v1/asks/{ask_id}/answer"): {"answer": "accepted"},

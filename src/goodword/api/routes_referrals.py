@@ -21,6 +21,7 @@ from goodword.schemas.practice import (
 )
 from goodword.services import referral_milestones as milestones
 from goodword.services import referrals
+from goodword.services.referral_lessons import LessonPublic, record_lesson
 
 router = APIRouter(responses=COMMON_ERRORS, tags=["referrals"])
 When = Field(default=None, max_length=40, description="ISO date/time or 'yesterday'; default now")
@@ -33,6 +34,16 @@ class ThankCreate(BaseModel):
 
 
 class QualifyCreate(QualifyingAnswers):
+    when: str | None = When
+
+
+class LessonCreate(BaseModel):
+    why_fit: str = Field(min_length=1, max_length=5000)
+    """What made the referrer think it was a good referral for you."""
+    impression: str | None = Field(default=None, max_length=5000)
+    """What you say or do that gave them that impression."""
+    update_brief: bool = False
+    """Add what did not fit to the brief's not-a-fit line in the same step."""
     when: str | None = When
 
 
@@ -94,6 +105,21 @@ def thank(uow: Uow, now: Now, referral_id: Id, data: ThankCreate) -> ReferralPub
 def qualify(uow: Uow, now: Now, referral_id: Id, data: QualifyCreate) -> ReferralPublic:
     answers = QualifyingAnswers(**data.model_dump(exclude={"when"}))
     return milestones.qualify_referral(uow, referral_id, answers, now, data.when)
+
+
+@router.post("/referrals/{referral_id}/lesson")
+def lesson(uow: Uow, now: Now, referral_id: Id, data: LessonCreate) -> LessonPublic:
+    """Seed 003's ugly sweater: keep what made the referrer think it fitted, and get (or
+    apply) the brief edit it suggests."""
+    return record_lesson(
+        uow,
+        referral_id,
+        data.why_fit,
+        now,
+        impression=data.impression,
+        update_brief=data.update_brief,
+        when=data.when,
+    )
 
 
 @router.post("/referrals/{referral_id}/contacted")

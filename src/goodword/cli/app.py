@@ -31,6 +31,7 @@ from goodword.cli import (
     program_cmd,
     recs_cmd,
     references_cmd,
+    referral_lesson_cmd,
     referrals_cmd,
     serve_cmd,
     settings_cmd,
@@ -88,6 +89,7 @@ app.add_typer(orgs_cmd.app, name="orgs")
 app.add_typer(interactions_cmd.app, name="interactions")
 app.command("log", help=interactions_cmd.log.__doc__)(interactions_cmd.log)
 app.add_typer(referrals_cmd.app, name="referrals")
+referrals_cmd.app.command("lesson")(referral_lesson_cmd.lesson)
 app.add_typer(asks_cmd.app, name="asks")
 app.add_typer(recs_cmd.app, name="recs")
 app.add_typer(references_cmd.app, name="references")

@@ -176,7 +176,7 @@ def thank(
     note: Note = None,
     as_json: Json = False,
 ) -> None:
-    """Record that you thanked the referrer (go beyond an email when it mattered).
+    """Record that you thanked the referrer (today suggests a gesture beyond an email).
 
     Example: goodword referrals thank 12 --via lunch --note "Took Ana to Nopa"
     """

@@ -31,6 +31,10 @@ class ReferralFacts:
     referred_at: datetime
     value: Decimal | None
     milestones: tuple[Milestone, ...] = ()
+    referrer_tier: str | None = None
+    times_referred: int = 1
+    """Referrals the referrer had sent by this one, this one included (seed 001's gesture
+    grows with how often someone refers you)."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ class ItemKind(StrEnum):
     QUALIFY = "qualify"
     CONTACT = "contact"
     UPDATE_REFERRER = "update-referrer"
+    ASK_WHY_FIT = "ask-why-fit"
     FOLLOW_UP_ASK = "follow-up-ask"
     CLOSE_ASK = "close-ask"
     ACKNOWLEDGE_DECLINE = "acknowledge-decline"
@@ -38,6 +39,7 @@ BASE_PRIORITY: dict[ItemKind, int] = {
     ItemKind.FOLLOW_UP_ASK: 60,
     ItemKind.CONTACT: 58,
     ItemKind.QUALIFY: 55,
+    ItemKind.ASK_WHY_FIT: 52,
     ItemKind.APPROVE_REFERENCE: 50,
     ItemKind.ASK_CONFIDENTIAL: 50,
     ItemKind.RECOMMEND: 45,
@@ -108,6 +110,12 @@ def priority(kind: ItemKind, late: int, bonus: int = 0) -> int:
 def with_article(noun: str) -> str:
     """``an endorsement``, ``a referral``."""
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def aside(label: str) -> str:
+    """A label with an apposition ("Mara Quinn, COO at Brightline") closed by a comma when
+    the sentence goes on after it ("referred Mara Quinn, COO at Brightline, to you")."""
+    return f"{label}," if "," in label and not label.endswith(",") else label
 
 
 def late_clause(late: int) -> str:

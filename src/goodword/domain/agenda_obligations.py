@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from goodword.domain.agenda_facts import AgendaFacts, ReferralFacts
 from goodword.domain.agenda_items import (
     AgendaItem,
     DraftRef,
     ItemKind,
+    aside,
     item,
     late_clause,
     on_day,
     overdue_days,
 )
 from goodword.domain.etiquette import Etiquette
+from goodword.domain.gestures import Gesture, ReferralWeight, fitting_gesture
 from goodword.domain.history import is_history
 from goodword.domain.milestones import (
     CONTACT_ATTEMPTS,
@@ -28,7 +31,6 @@ from goodword.domain.milestones import (
 from goodword.domain.time_words import ago
 from goodword.domain.vocabulary import Outcome
 
-GESTURE = "go beyond an email — a handwritten note, a gift or lunch"
 ENDED = {
     Outcome.WON: "was won",
     Outcome.LOST: "was lost",
@@ -50,49 +52,68 @@ def referral_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[A
             yield from _thanks(r, known, on, e, facts)
             yield from _before_contact(r, known, on, e)
         else:
-            yield from _thanks_after_a_win(r, known, on, e)
+            yield from _thanks_after_a_win(r, known, on, e, facts)
         yield from _loop(r, known, on, e)
+        yield from _lesson(r, known, on, e)
+
+
+def gesture_for(r: ReferralFacts, known: list[Milestone], high_value: Decimal) -> Gesture:
+    """The fitting way to thank for ``r`` as of the milestones known on the day."""
+    outcome = next((m.outcome for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    return fitting_gesture(
+        ReferralWeight(
+            value=r.value,
+            high_value=high_value,
+            kind=r.kind,
+            won=outcome is Outcome.WON,
+            times_referred=r.times_referred,
+            tier=r.referrer_tier,
+        )
+    )
 
 
 def _thanks(
     r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette, facts: AgendaFacts
 ) -> Iterator[AgendaItem]:
     who, about = r.referrer, f"referral:{r.id}"
-    draft = DraftRef("thank-you", "referral", r.id)
-    done = f"goodword referrals thank {r.id} --via email"
     thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
+    if thanks:
+        yield from _thanks_after_a_win(r, known, on, e, facts)
+        return
     due = r.referred_at + timedelta(days=e.thank_within_days)
-    if not thanks:
-        valuable = r.value is not None and r.value >= facts.high_value
-        extra = f"; it could be worth {r.value:,.0f}, so {GESTURE}" if valuable else ""
-        reason = (
-            f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and has "
-            f"not been thanked{late_clause(overdue_days(due, on))}{extra}. "
-            "A referral is a gift: thank them first."
-        )
-        yield item(
-            ItemKind.THANK,
-            who,
-            about,
-            due,
-            on,
-            reason,
-            draft,
-            done,
-            bonus=5 if valuable else 0,
-            via="email",
-        )
+    gesture = gesture_for(r, known, facts.high_value)
+    valuable = r.value is not None and r.value >= facts.high_value
+    worth = f"; it could be worth {r.value:,.0f}" if valuable else ""
+    outcome = next((m.outcome for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    if outcome is Outcome.NOT_A_FIT:
+        why = "It was not a fit, but a referral is a gift — it is the thought that counts"
     else:
-        yield from _thanks_after_a_win(r, known, on, e)
+        why = "A referral is a gift: thank them first"
+    reason = (
+        f"{who.name} referred {aside(r.referred)} to you {ago(r.referred_at, on)} and has "
+        f"not been thanked{late_clause(overdue_days(due, on))}{worth}. {why}, with "
+        f"{gesture.words} — more than another email."
+    )
+    yield item(
+        ItemKind.THANK,
+        who,
+        about,
+        due,
+        on,
+        reason,
+        DraftRef("thank-you", "referral", r.id),
+        f"goodword referrals thank {r.id} --via {gesture.via.value}",
+        bonus=5 if valuable else 0,
+        via=gesture.via.value,
+    )
 
 
 def _thanks_after_a_win(
-    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette
+    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette, facts: AgendaFacts
 ) -> Iterator[AgendaItem]:
     """A referral that was won deserves a second, bigger thank-you (owed from the win, so
     even a referral from long ago, won this month, owes it)."""
     who, about = r.referrer, f"referral:{r.id}"
-    draft = DraftRef("thank-you", "referral", r.id)
     thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
     outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
     if (
@@ -101,10 +122,11 @@ def _thanks_after_a_win(
         and not is_history(outcome.at, on, e)
         and not any(m.at >= outcome.at for m in thanks)
     ):
+        gesture = gesture_for(r, known, facts.high_value)
         due = outcome.at + timedelta(days=e.thank_within_days)
         reason = (
             f"{r.referred}, referred by {who.name}, was won on {on_day(outcome.at, on)}: "
-            f"thank {who.name} again and {GESTURE}."
+            f"thank {who.name} again, with {gesture.words}."
         )
         yield item(
             ItemKind.THANK,
@@ -113,10 +135,10 @@ def _thanks_after_a_win(
             due,
             on,
             reason,
-            draft,
-            f"goodword referrals thank {r.id} --via lunch",
+            DraftRef("thank-you", "referral", r.id),
+            f"goodword referrals thank {r.id} --via {gesture.via.value}",
             bonus=5,
-            via="lunch",
+            via=gesture.via.value,
         )
 
 
@@ -146,7 +168,7 @@ def _before_contact(
         )
     due = r.referred_at + timedelta(days=e.contact_within_days)
     reason = (
-        f"{who.name} referred {r.referred} to you {ago(r.referred_at, on)} and you "
+        f"{who.name} referred {aside(r.referred)} to you {ago(r.referred_at, on)} and you "
         f"have not reached out{late_clause(overdue_days(due, on))}; "
         f"when you do, speak well of {who.name}."
     )
@@ -174,11 +196,11 @@ def _loop(
     who = r.referrer
     if latest.kind is MilestoneKind.OUTCOME:
         what = (
-            f"the referral of {r.referred} "
+            f"the referral of {aside(r.referred)} "
             f"{ENDED[latest.outcome] if latest.outcome else 'ended'} on {on_day(latest.at, on)}"
         )
     elif latest.kind is MilestoneKind.CONTACTED:
-        what = f"you made contact with {r.referred} on {on_day(latest.at, on)}"
+        what = f"you made contact with {aside(r.referred)} on {on_day(latest.at, on)}"
     else:
         what = (
             f"you could not reach {r.referred} ({on_day(latest.at, on)}) — they may reach out "
@@ -196,4 +218,34 @@ def _loop(
         reason,
         DraftRef("referrer-update", "referral", r.id),
         f"goodword referrals referrer-updated {r.id}",
+    )
+
+
+def _lesson(
+    r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette
+) -> Iterator[AgendaItem]:
+    """Seed 003's ugly sweater: "ask the referrer what made them think this was a good
+    referral for you … what particular things do you say or do that made them think this
+    was what you were looking for?" — then adjust how you present yourself."""
+    outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    if outcome is None or outcome.outcome is not Outcome.NOT_A_FIT:
+        return
+    if any(m.kind is MilestoneKind.WHY_FIT for m in known) or is_history(outcome.at, on, e):
+        return
+    who = r.referrer
+    due = outcome.at + timedelta(days=e.update_referrer_within_days)
+    reason = (
+        f"{aside(r.referred)} was not a fit{late_clause(overdue_days(due, on))}: ask "
+        f"{who.name} what made them think it was, and what you say or do that gave that "
+        "impression — their answer can sharpen your brief."
+    )
+    yield item(
+        ItemKind.ASK_WHY_FIT,
+        who,
+        f"referral:{r.id}",
+        due,
+        on,
+        reason,
+        DraftRef("fit-questions", "referral", r.id),
+        f'goodword referrals lesson {r.id} --why-fit "…" --impression "…"',
     )

@@ -25,7 +25,7 @@ DESCRIPTIONS: dict[str, str] = {
     "cadence_network_days": "keep-in-touch cadence for the network tier",
     "cadence_acquaintance_days": "keep-in-touch cadence for the acquaintance tier",
     "agenda_suggestions": "how many ask, reciprocate and keep-in-touch suggestions to list",
-    "high_value_referral": "a referral worth at least this much deserves more than an email",
+    "high_value_referral": "a referral worth at least this much is thanked with the biggest gesture (lunch)",
     "history_horizon_days": "acts older than this are history: counted, never overdue duties",
 }
 

@@ -24,6 +24,10 @@ class MilestoneKind(StrEnum):
     CONTACT_FAILED = "contact-failed"
     OUTCOME = "outcome"
     REFERRER_UPDATED = "referrer-updated"
+    WHY_FIT = "why-fit"
+    """The referrer said what made them think it fitted (seed 003's lesson, most of all
+    from a referral that was not a fit); its note: what you say or do that gave that
+    impression."""
 
 
 class Stage(StrEnum):
@@ -189,8 +193,9 @@ def settled_at(direction: Direction, history: Sequence[Milestone]) -> datetime |
 
     Owed until: the referrer was thanked, an outcome is known and the referrer heard it
     afterwards (the loop closed), and — when it was won — thanked again after the win
-    (seed 003: a note or a gift when the referral became valuable). Once settled a referral
-    stays settled, so "settled as of D" is exactly ``settled_at <= D``.
+    (seed 003: a note or a gift when the referral became valuable); when it was not a fit,
+    the referrer said what made them think it fitted (seed 003's ugly sweater). Once
+    settled a referral stays settled, so "settled as of D" is exactly ``settled_at <= D``.
     """
     if direction is Direction.GIVEN:
         return None
@@ -204,6 +209,12 @@ def settled_at(direction: Direction, history: Sequence[Milestone]) -> datetime |
     if update is None:
         return None
     moments = [thanked.at, update]
+    if outcome.outcome is Outcome.NOT_A_FIT:
+        # The ugly sweater's lesson: owed until the referrer said why it seemed to fit.
+        lesson = _first(history, MilestoneKind.WHY_FIT)
+        if lesson is None:
+            return None
+        moments.append(lesson.at)
     if outcome.outcome is Outcome.WON:
         celebration = min((m.at for m in after if m.kind is MilestoneKind.THANKED), default=None)
         if celebration is None:

@@ -39,6 +39,7 @@ DRAFT_KINDS: dict[str, str] = {
     "contact": "reach out to a referred person, speaking well of the referrer",
     "referrer-update": "tell the referrer you made contact, could not, or how it ended",
     "qualifying-questions": "ask the referrer what helps you serve the referral well",
+    "fit-questions": "after a referral that was not a fit, ask what made the referrer think it was",
     "recommendation": "a recommendation or endorsement for a colleague",
     "reciprocal-offer": "offer something back to someone who gave you a lot",
     "check-in": "keep in touch, asking for nothing",

@@ -22,6 +22,7 @@ TITLES = {
     "qualify": "Qualify the referral with",
     "contact": "Reach out — referral from",
     "update-referrer": "Update",
+    "ask-why-fit": "Learn from a referral that did not fit, with",
     "follow-up-ask": "Follow up with",
     "close-ask": "Close the ask to",
     "acknowledge-decline": "Acknowledge the answer of",

@@ -50,6 +50,16 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
         or_(Referral.settled_at.is_(None), Referral.settled_at > on),
         not_filed(Referral.history_at, on),
     )
+    earlier = aliased(Referral)
+    times_referred = (
+        select(func.count(earlier.id))
+        .where(
+            earlier.referrer_id == Referral.referrer_id,
+            earlier.direction == "received",
+            earlier.referred_at <= Referral.referred_at,
+        )
+        .scalar_subquery()
+    )
     rows = uow.session.execute(
         select(
             Referral.id,
@@ -61,6 +71,8 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
             referrer.name,
             referred.name,
             Organization.name,
+            referrer.tier,
+            times_referred,
         )
         .join(referrer, referrer.id == Referral.referrer_id)
         .outerjoin(referred, referred.id == Referral.referred_person_id)
@@ -91,8 +103,10 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
             referred_at=at,
             value=Decimal(value) if value is not None else None,
             milestones=tuple(milestones[rid]),
+            referrer_tier=tier,
+            times_referred=times or 1,
         )
-        for rid, kind, at, value, text, pid, pname, person_name, org_name in rows
+        for rid, kind, at, value, text, pid, pname, person_name, org_name, tier, times in rows
     ]
 
 

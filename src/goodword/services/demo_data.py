@@ -219,7 +219,7 @@ RECEIVED_PLAN: list[tuple[int, int, str, list[str]]] = [
     ),
     (6, 150, "partner", ["thank:email:149", "contacted:140", "lost:120", "updated:119"]),
     (6, 45, "client", ["thank:email:44", "qualify:43", "contacted:40", "updated:39"]),
-    (10, 200, "client", ["thank:email:199", "qualify:198", "notfit:197", "updated:196"]),
+    (10, 25, "client", ["thank:email:24", "notfit:20", "updated:19"]),
     (
         11,
         240,

@@ -14,12 +14,14 @@ from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
 from goodword.services.ledger import balance
 from goodword.services.matching import offers_for_person
 from goodword.services.past_help import earlier_help
+from goodword.services.thank_you_facts import thank_you_facts
 from goodword.services.timeline import referred_label
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import (
     Ask,
     Brief,
     Interaction,
+    Organization,
     Person,
     Recommendation,
     ReferenceRequest,
@@ -52,10 +54,6 @@ ASK_FOR = {
     "recommendation": "a short recommendation",
     "reference": "a reference",
 }
-GESTURE = (
-    "I would love to take you to lunch to say thank you properly — are you free in the "
-    "next couple of weeks?"
-)
 
 
 def short(label: str) -> str:
@@ -63,14 +61,29 @@ def short(label: str) -> str:
     return label.split(",")[0].strip() or label
 
 
-def clause(text: str | None) -> str | None:
-    """Brief text set as a sentence ("Data audits for …"), to sit inside one."""
-    if not text:
+def clause(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
+    """Text the user wrote as a sentence ("Data audits for …", "Needed BI dashboards"), set
+    to sit inside another one. Its first word loses its capital unless it is an acronym or
+    a name (``names``: lower-cased organization and people names — "Initech is too big"
+    stays "Initech is too big")."""
+    if not text or not text.strip():
         return None
     text = text.strip().rstrip(".")
     first = text.split()[0]
-    acronym = sum(ch.isupper() for ch in first) > 1
-    return text if acronym else text[:1].lower() + text[1:]
+    word = first.rstrip(",:;").removesuffix("'s").removesuffix("’s").lower()
+    if sum(ch.isupper() for ch in first) > 1 or word in names:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def names_in(uow: UnitOfWork, *people: str | None) -> frozenset[str]:
+    """The words that are names here: each organization's first word, and the first names of
+    the people a draft speaks of (a bounded, indexed read)."""
+    orgs = uow.session.scalars(
+        select(Organization.name).where(Organization.workspace_id == uow.workspace_id).limit(5000)
+    )
+    words = {name.split()[0].lower() for name in orgs if name.split()}
+    return frozenset(words | {first_name(p).lower() for p in people if p})
 
 
 def first_name(name: str) -> str:
@@ -105,6 +118,8 @@ def recommendation_thanks(rec: Recommendation) -> dict[str, Any]:
         "skill": rec.skill,
         "referred": None,
         "won": False,
+        "not_a_fit": False,
+        "will_reach_out": False,
         "gesture": None,
     }
 
@@ -118,19 +133,19 @@ def referral_context(uow: UnitOfWork, kind: str, r: Referral) -> tuple[dict[str,
         "referred_first": first_name(referred),
     }
     if kind == "thank-you":
-        high = load_etiquette(uow).high_value_referral
-        won = r.outcome == "won"
-        valuable = won or (r.value is not None and r.value >= high)
-        return {
-            **base,
-            "what": "referral",
-            "won": won,
-            "gesture": GESTURE if valuable else None,
-        }, r.referrer
+        return {**base, **thank_you_facts(uow, r)}, r.referrer
     if kind == "qualifying-questions":
         return base, r.referrer
     brief = _brief(uow)
-    looking_for = clause(brief.looking_for) if brief else None
+    names = names_in(uow, referred, r.referrer.name)
+    looking_for = clause(brief.looking_for, names) if brief else None
+    reason = clause(r.outcome_reason, names) or ""
+    if kind == "fit-questions":
+        if r.outcome != "not-a-fit":
+            raise RuleViolation(
+                f"referral #{r.id} is not recorded as not-a-fit; these questions follow one"
+            )
+        return {**base, "reason": reason, "looking_for": looking_for}, r.referrer
     if kind == "contact":
         return {
             "first_name": first_name(referred),
@@ -146,12 +161,11 @@ def referral_context(uow: UnitOfWork, kind: str, r: Referral) -> tuple[dict[str,
             "record a contact attempt or an outcome first"
         )
     latest = news[-1]
-    reason = r.outcome_reason or ""
     return {
         **base,
         "news": latest.outcome or latest.kind,
         "looking_for": looking_for,
-        "reason": reason[:1].lower() + reason[1:],
+        "reason": reason,
     }, r.referrer
 
 
@@ -207,15 +221,16 @@ def ask_request(uow: UnitOfWork, person: Person, now: datetime, ask_for: str) ->
         for i in _interactions(uow, person)
         if i.sentiment == "positive" and window <= i.occurred_at <= now
     ]
+    names = names_in(uow, person.name)
     return {
         "first_name": first_name(person.name),
         "moment": MOMENT.get(good[0].kind, "our recent conversation") if good else None,
         "moment_close": "it meant a lot"
         if good and good[0].kind == "feedback-received"
         else "it was a real pleasure",
-        "looking_for": clause(brief.looking_for),
-        "ideal_clients": clause(brief.ideal_clients),
-        "not_a_fit": clause(brief.not_a_fit),
+        "looking_for": clause(brief.looking_for, names),
+        "ideal_clients": clause(brief.ideal_clients, names),
+        "not_a_fit": clause(brief.not_a_fit, names),
         "ask_for": ASK_FOR[ask_for],
         "past": earlier_help(uow, person, now),
     }

@@ -28,6 +28,7 @@ TARGET = {
     "contact": ("referral",),
     "referrer-update": ("referral",),
     "qualifying-questions": ("referral",),
+    "fit-questions": ("referral",),
     "recommendation": ("person",),
     "reciprocal-offer": ("person",),
     "check-in": ("person",),

@@ -18,7 +18,7 @@ from goodword.storage.tables import Gratitude, Referral, ReferralMilestone
 from goodword.storage.unit_of_work import UnitOfWork
 
 
-def _record(
+def record_milestone(
     uow: UnitOfWork,
     referral: Referral,
     milestone: Milestone,
@@ -91,7 +91,7 @@ def thank_referrer(
         )
         uow.session.add(gratitude)
         uow.session.flush()
-        _record(uow, referral, milestone, now, note, gratitude)
+        record_milestone(uow, referral, milestone, now, note, gratitude)
         refresh_people(uow, [referral.referrer.id], now)
         return _finish(uow, referral)
 
@@ -110,9 +110,11 @@ def qualify_referral(
                 "give at least one answer: --how-known, --special, --help-relationship or --why-fit"
             )
         referral = _load(uow, referral_id)
-        _record(
-            uow, referral, Milestone(MilestoneKind.QUALIFIED, moment(uow, when, now)), now, None
-        )
+        at = moment(uow, when, now)
+        record_milestone(uow, referral, Milestone(MilestoneKind.QUALIFIED, at), now, None)
+        if answers.why_fit and not referral.qualify_why_fit:
+            # What made them think of you: the lesson a not-a-fit referral would ask for.
+            record_milestone(uow, referral, Milestone(MilestoneKind.WHY_FIT, at), now, None)
         referral.qualify_how_known = answers.how_known or referral.qualify_how_known
         referral.qualify_special_situations = (
             answers.special_situations or referral.qualify_special_situations
@@ -137,7 +139,7 @@ def record_contact(
     with uow:
         referral = _load(uow, referral_id)
         kind = MilestoneKind.CONTACTED if succeeded else MilestoneKind.CONTACT_FAILED
-        _record(uow, referral, Milestone(kind, moment(uow, when, now)), now, note)
+        record_milestone(uow, referral, Milestone(kind, moment(uow, when, now)), now, note)
         return _finish(uow, referral)
 
 
@@ -162,7 +164,7 @@ def record_outcome(
         if value is not None and value < 0:
             raise InvalidValue("--value cannot be negative")
         referral = _load(uow, referral_id)
-        _record(
+        record_milestone(
             uow,
             referral,
             Milestone(MilestoneKind.OUTCOME, moment(uow, when, now), result),
@@ -189,7 +191,7 @@ def record_referrer_updated(
             raise RuleViolation(
                 f"referral #{referral_id} is one you gave; you are the referrer there"
             )
-        _record(
+        record_milestone(
             uow,
             referral,
             Milestone(MilestoneKind.REFERRER_UPDATED, moment(uow, when, now)),

@@ -17,8 +17,9 @@ from goodword.domain.next_steps import next_step
 from goodword.schemas.practice import QualifyingAnswers, ReferralFilter, ReferralGive
 from goodword.services import referral_milestones as milestones
 from goodword.services import referrals
+from goodword.services.referral_lessons import record_lesson
 from goodword.web.deps import Form, PageDep
-from goodword.web.forms import back_to, present, text
+from goodword.web.forms import back_to, checked, present, text
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
@@ -104,6 +105,15 @@ def _steps(
         ),
         "referrer-updated": lambda: milestones.record_referrer_updated(
             uow, referral_id, now, when, note
+        ),
+        "lesson": lambda: record_lesson(
+            uow,
+            referral_id,
+            text(form, "why_fit") or "",
+            now,
+            impression=text(form, "impression"),
+            update_brief=checked(form, "update_brief"),
+            when=when,
         ),
     }
 
