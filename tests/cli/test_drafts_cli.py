@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import shlex
 from pathlib import Path
 
 import pytest
 
 from tests.cli.conftest import Cli
+
+
+def assert_paragraphs(body: str, what: str) -> None:
+    """No sentence runs onto the line of the one before: a line that ends a sentence is
+    followed by a blank line, a list item, or the signature under its sign-off."""
+    lines = body.splitlines()
+    for line, after in itertools.pairwise(lines):
+        if line.rstrip().endswith((".", "?", "!")) and after.strip():
+            assert line.startswith("- ") and after.startswith("- "), (what, line, after)
+    for word in ("  ", " ,", " .", "..", "initech"):
+        assert word not in body, (what, word)
 
 
 @pytest.fixture
@@ -28,6 +40,7 @@ def test_every_agenda_items_draft_renders_without_placeholders(demo: Cli) -> Non
         for hole in ("{{", "}}", "{%", "None", "  ,", "()"):
             assert hole not in text, (item["draft"], text)
         assert "Alex Morgan" in draft["body"]  # signed with your_name
+        assert_paragraphs(draft["body"], item["draft"])
     assert kinds == {
         "thank-you",
         "ask",
@@ -41,6 +54,7 @@ def test_every_agenda_items_draft_renders_without_placeholders(demo: Cli) -> Non
         "check-in",
         "reference-approval",
         "confidential-reference",
+        "fit-questions",
     }
 
 

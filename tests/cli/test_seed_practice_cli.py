@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from goodword.cli import first_run
+from goodword.schemas.accounts import UserCreate
+from goodword.services.accounts import create_user
+from goodword.services.signature import name_wanted, signature
+from goodword.storage.engine import make_engine
+from goodword.storage.unit_of_work import UnitOfWork
 from tests.cli.conftest import Cli
+from tests.conftest import NOW
 
 
 def items(cli: Cli, kind: str) -> list[dict[str, Any]]:
@@ -165,3 +174,42 @@ def test_an_ugly_sweater_is_thanked_without_a_promise_then_its_lesson_edits_the_
     assert "already says it" in cli.fails(
         "referrals", "lesson", rid, "--why-fit", "again", "--update-brief"
     )
+
+
+def test_drafts_are_signed_once_the_name_is_asked_for_the_first_time(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: a draft reads as one person wrote it — never "With thanks," and nothing."""
+    cli.json("people", "add", "Ana Silva")
+    rid = receive(cli, "Ana", "Dee Park")
+    piped = cli("draft", "thank-you", "--referral", rid)  # a script: no prompt, a warning
+    assert piped.exit_code == 0 and "unsigned until you set your name" in piped.stderr
+    assert piped.stdout.rstrip().endswith("With thanks,")
+    monkeypatch.setattr(first_run, "interactive", lambda: True)
+    asked = cli("draft", "thank-you", "--referral", rid, input="Alex Morgan\n")
+    assert "Your name, to sign the messages goodword drafts" in asked.stderr
+    assert asked.stdout.rstrip().endswith("With thanks,\nAlex Morgan")
+    again = cli("draft", "thank-you", "--referral", rid)  # known now: never asked again
+    assert "Your name" not in again.stderr and again.stdout.rstrip().endswith("Alex Morgan")
+
+
+def test_skipping_the_name_is_remembered(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(first_run, "interactive", lambda: True)
+    skipped = cli("today", input="\n")
+    assert skipped.exit_code == 0 and "Your name" in skipped.stderr
+    later = cli("today")  # no input to give: a second prompt would abort the command
+    assert later.exit_code == 0 and "Your name" not in later.stderr
+
+
+def test_on_the_server_drafts_are_signed_with_the_accounts_name(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        user = create_user(
+            engine, UserCreate(email="a@example.com", name="Ana Khan", password="x" * 12), NOW
+        )
+        uow = UnitOfWork(engine, user.personal_workspace_id)
+        assert not name_wanted(uow)
+        with uow:
+            assert signature(uow) == "Ana Khan"
+    finally:
+        engine.dispose()

@@ -159,6 +159,7 @@ def test_demo_agenda_holds_every_kind(engine: Engine) -> None:
         "qualify",
         "contact",
         "update-referrer",
+        "ask-why-fit",
         "follow-up-ask",
         "close-ask",
         "acknowledge-decline",

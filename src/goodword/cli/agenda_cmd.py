@@ -9,6 +9,7 @@ import typer
 from rich.text import Text
 
 from goodword.cli import deps
+from goodword.cli.first_run import ask_name_once
 from goodword.cli.options import Json
 from goodword.cli.render import console, day, emit
 from goodword.domain.agenda_items import ItemKind
@@ -65,6 +66,7 @@ def today(
 
     Example: goodword today --limit 10
     """
+    ask_name_once(ctx)
     now = deps.clock()
     result = agenda.today(deps.uow(ctx), now, on, kind or [], limit)
     emit(as_json, result, show_agenda)

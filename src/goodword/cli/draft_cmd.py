@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from goodword.cli import deps
+from goodword.cli.first_run import ask_name_once, say_unsigned
 from goodword.cli.options import Json
 from goodword.cli.render import emit
 from goodword.domain.limits import MAX_ID
@@ -63,6 +64,7 @@ def draft(
     """
     if templates is not None and not templates.is_dir():
         raise typer.BadParameter(f"'{templates}' is not a folder", param_hint="--templates")
+    unsigned = ask_name_once(ctx)
     targets: dict[str, str | int | None] = {
         "referral": referral,
         "recommendation": recommendation,
@@ -74,3 +76,5 @@ def draft(
         deps.uow(ctx), kind, deps.clock(), targets=targets, ask_for=ask_for, templates=templates
     )
     emit(as_json, result, show_draft)
+    if unsigned:
+        say_unsigned()

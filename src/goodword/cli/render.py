@@ -72,8 +72,10 @@ def table(
     )
     for index, column in enumerate(columns):
         # Short values (ids, dates, stages) never wrap, so long text shares the rest.
+        # Names and kinds wrap too, so on a narrow terminal long text still gets a
+        # readable width rather than one letter per line.
         longest = max(len(str(row[index])) for row in rows)
-        grid.add_column(column, overflow="fold", no_wrap=longest <= 12)
+        grid.add_column(column, overflow="fold", no_wrap=longest <= 10)
     for row in rows:
         grid.add_row(*(Text("—" if cell is None or cell == "" else str(cell)) for cell in row))
     console.print(grid)

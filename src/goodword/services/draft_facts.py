@@ -11,8 +11,6 @@ from sqlalchemy import select
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
-from goodword.services.ledger import balance
-from goodword.services.matching import offers_for_person
 from goodword.services.past_help import earlier_help
 from goodword.services.thank_you_facts import thank_you_facts
 from goodword.services.timeline import referred_label
@@ -40,13 +38,12 @@ MOMENT = {
     "email": "your note",
     "message": "your message",
 }
-LAST = {
-    "meeting": "our last meeting",
-    "call": "our last call",
-    "event": "we last saw each other",
-    "project-completed": "we wrapped up our project",
-    "feedback-received": "your kind feedback",
-    "connected": "we connected",
+#: How the thanks for a moment ends: a meeting was a pleasure, a note was good to get.
+MOMENT_CLOSE = {
+    "feedback-received": "it meant a lot",
+    "introduction": "it meant a lot",
+    "email": "it was good to hear from you",
+    "message": "it was good to hear from you",
 }
 ASK_FOR = {
     "referral": "an introduction",
@@ -96,7 +93,7 @@ def email_of(person: Person | None) -> str | None:
     return next((c.value for c in person.contact_points if c.kind == "email"), None)
 
 
-def _month(at: datetime) -> str:
+def month(at: datetime) -> str:
     return at.strftime("%B %Y")
 
 
@@ -104,7 +101,7 @@ def _brief(uow: UnitOfWork) -> Brief | None:
     return uow.session.get(Brief, uow.workspace_id)
 
 
-def _role(person: Person) -> str | None:
+def role(person: Person) -> str | None:
     parts = [person.title, person.organization.name if person.organization else None]
     return " at ".join(p for p in parts if p) or None
 
@@ -151,7 +148,7 @@ def referral_context(uow: UnitOfWork, kind: str, r: Referral) -> tuple[dict[str,
             "first_name": first_name(referred),
             "referrer": r.referrer.name,
             "referrer_first": first_name(r.referrer.name),
-            "referrer_role": _role(r.referrer),
+            "referrer_role": role(r.referrer),
             "looking_for": looking_for,
         }, r.referred_person
     news = [m for m in r.milestones if m.kind in (*CONTACT_ATTEMPTS, MilestoneKind.OUTCOME)]
@@ -196,7 +193,7 @@ def reference_context(request: ReferenceRequest) -> dict[str, Any]:
     }
 
 
-def _interactions(uow: UnitOfWork, person: Person) -> list[Interaction]:
+def interactions(uow: UnitOfWork, person: Person) -> list[Interaction]:
     return list(
         uow.session.scalars(
             select(Interaction)
@@ -218,77 +215,17 @@ def ask_request(uow: UnitOfWork, person: Person, now: datetime, ask_for: str) ->
     window = now - timedelta(days=load_etiquette(uow).ask_window_days)
     good = [
         i
-        for i in _interactions(uow, person)
+        for i in interactions(uow, person)
         if i.sentiment == "positive" and window <= i.occurred_at <= now
     ]
     names = names_in(uow, person.name)
     return {
         "first_name": first_name(person.name),
         "moment": MOMENT.get(good[0].kind, "our recent conversation") if good else None,
-        "moment_close": "it meant a lot"
-        if good and good[0].kind == "feedback-received"
-        else "it was a real pleasure",
+        "moment_close": MOMENT_CLOSE.get(good[0].kind, "it was a real pleasure") if good else None,
         "looking_for": clause(brief.looking_for, names),
         "ideal_clients": clause(brief.ideal_clients, names),
         "not_a_fit": clause(brief.not_a_fit, names),
         "ask_for": ASK_FOR[ask_for],
         "past": earlier_help(uow, person, now),
-    }
-
-
-def recommendation_for(uow: UnitOfWork, person: Person) -> dict[str, Any]:
-    history = _interactions(uow, person)
-    projects = [i for i in history if i.kind == "project-completed" and i.sentiment == "positive"]
-    skills = [s.name for s in person.skills][:3]
-    return {
-        "name": person.name,
-        "first_name": first_name(person.name),
-        "role": _role(person),
-        "how_met": person.how_met,
-        "since": history[-1].occurred_at.year if history else None,
-        "skills": ", ".join(skills[:-1]) + f" and {skills[-1]}"
-        if len(skills) > 1
-        else (skills[0] if skills else None),
-        "highlight": f"we completed a project together in {_month(projects[0].occurred_at)}"
-        if projects
-        else None,
-    }
-
-
-def _offer_line(kind: str, about: str) -> str:
-    """An offer from `goodword offer`, said to the person it is for."""
-    if kind == "opportunity":
-        return "Put you forward for " + about.removeprefix("refer them to ")
-    if kind == "client":
-        return "Introduce " + about.removeprefix("introduce ").replace(
-            ", who looks for what they do", ", who is looking for what you do"
-        )
-    return "Introduce you to " + about.removeprefix("introduce them to ").replace(
-        ", for what they look for", ", for what you are looking for"
-    )
-
-
-def reciprocal_offer(uow: UnitOfWork, person: Person) -> dict[str, Any]:
-    """What to offer back: the same openings and people `goodword offer` finds."""
-    rows = balance(uow, f"#{person.id}")
-    gave = rows[0].they_gave if rows else {}
-    words = [f"{n} {item}{'s' if n > 1 else ''}" for item, n in gave.items()]
-    found = offers_for_person(uow, f"#{person.id}", 2).offers
-    return {
-        "first_name": first_name(person.name),
-        "gave": " and ".join(words) or None,
-        "offers": [_offer_line(o.kind, o.about) for o in found][:3],
-    }
-
-
-def check_in(uow: UnitOfWork, person: Person) -> dict[str, Any]:
-    history = _interactions(uow, person)
-    last = None
-    if history:
-        latest = history[0]
-        last = f"{LAST.get(latest.kind, 'we were last in touch')} in {_month(latest.occurred_at)}"
-    return {
-        "first_name": first_name(person.name),
-        "last": last,
-        "company": person.organization.name if person.organization else None,
     }

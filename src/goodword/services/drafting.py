@@ -12,9 +12,11 @@ from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.drafts.rendering import DRAFT_KINDS, render
 from goodword.schemas.network import Ref
 from goodword.services import draft_facts as facts
+from goodword.services import person_draft_facts as person_facts
 from goodword.services.draft_templates import stored_templates
 from goodword.services.intro_draft import intro_request
 from goodword.services.lookup import get_owned, resolve_person
+from goodword.services.signature import signature
 from goodword.services.workspaces import text_setting
 from goodword.storage.tables import Ask, Recommendation, ReferenceRequest, Referral
 from goodword.storage.unit_of_work import UnitOfWork
@@ -65,7 +67,7 @@ def draft(
     with uow:
         folder = templates or _setting_folder(uow)
         context, to = _context(uow, kind, now, given, ask_for)
-        context["signature"] = text_setting(uow, "your_name") or ""
+        context["signature"] = signature(uow)
         # Templates named for this one draft are being tried: their mistakes are shown.
         strict = templates is not None
         rendered = render(kind, context, folder, stored_templates(uow), strict=strict)
@@ -109,9 +111,9 @@ def _context(
     person = resolve_person(uow, str(given["person"]))
     builders = {
         "ask": lambda: facts.ask_request(uow, person, now, ask_for),
-        "recommendation": lambda: facts.recommendation_for(uow, person),
-        "reciprocal-offer": lambda: facts.reciprocal_offer(uow, person),
-        "check-in": lambda: facts.check_in(uow, person),
+        "recommendation": lambda: person_facts.recommendation_for(uow, person),
+        "reciprocal-offer": lambda: person_facts.reciprocal_offer(uow, person),
+        "check-in": lambda: person_facts.check_in(uow, person),
     }
     if kind == "intro-request":
         return intro_request(uow, person, now)
