@@ -9,6 +9,7 @@ import pytest
 from goodword.cli import first_run
 from goodword.schemas.accounts import UserCreate
 from goodword.services.accounts import create_user
+from goodword.services.person_draft_facts import how_we_met
 from goodword.services.signature import name_wanted, signature
 from goodword.storage.engine import make_engine
 from goodword.storage.unit_of_work import UnitOfWork
@@ -213,3 +214,14 @@ def test_on_the_server_drafts_are_signed_with_the_accounts_name(db_url: str) -> 
             assert signature(uow) == "Ana Khan"
     finally:
         engine.dispose()
+
+
+def test_how_we_met_reads_as_a_sentence_and_names_keep_their_capitals() -> None:
+    assert how_we_met("Introduced by a client", "Pablo", 2025) == (
+        "We were introduced by a client, and we have been in touch since 2025"
+    )
+    assert how_we_met("former client", "Pablo", None) == "Pablo is a former client of mine"
+    assert how_we_met("Stanford", "Pablo", None) == "We know each other from Stanford"
+    assert how_we_met("University", "Pablo", None) == "We know each other from university"
+    assert how_we_met("at Acme", "Pablo", None) == "We met at Acme"
+    assert how_we_met(None, "Pablo", 2019) == "We have been in touch since 2019"

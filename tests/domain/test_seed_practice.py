@@ -19,6 +19,7 @@ from goodword.domain.agenda_facts import (
 from goodword.domain.agenda_items import AgendaItem, ItemKind
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.milestones import Milestone, MilestoneKind, settled_at
+from goodword.domain.next_steps import next_step
 from goodword.domain.vocabulary import Direction, Outcome
 
 ON = datetime(2026, 11, 22, 18, tzinfo=UTC)
@@ -242,3 +243,10 @@ def test_a_not_a_fit_referral_is_settled_only_with_its_lesson() -> None:
     assert settled_at(Direction.RECEIVED, life) is None
     lesson = Milestone(K.WHY_FIT, days_ago(0.5))
     assert settled_at(Direction.RECEIVED, [*life, lesson]) == lesson.at
+
+
+def test_the_referral_page_names_the_lesson_as_the_next_step() -> None:
+    closed = next_step("received", "loop-closed", "not-a-fit", ("thanked", "outcome"))
+    assert closed.startswith("It was not a fit: ask the referrer what made them think it was")
+    learned = next_step("received", "loop-closed", "not-a-fit", ("outcome", "why-fit"))
+    assert learned.startswith("Loop closed.")

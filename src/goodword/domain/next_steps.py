@@ -18,6 +18,19 @@ GIVEN_NEXT: dict[Stage, str] = {
 }
 
 
-def next_step(direction: str, stage: str) -> str:
+LESSON_NEXT = (
+    "It was not a fit: ask the referrer what made them think it was, and what you say or do "
+    "that gave that impression — then sharpen your brief."
+)
+
+
+def next_step(
+    direction: str, stage: str, outcome: str | None = None, milestones: tuple[str, ...] = ()
+) -> str:
+    """``milestones``: the kinds recorded so far; a not-a-fit referral owes its lesson
+    (seed 003) even when the loop is closed."""
+    owes_lesson = outcome == "not-a-fit" and "why-fit" not in milestones
+    if direction == "received" and owes_lesson and stage in (Stage.OUTCOME, Stage.LOOP_CLOSED):
+        return LESSON_NEXT
     table = GIVEN_NEXT if direction == "given" else RECEIVED_NEXT
     return table.get(Stage(stage), "")

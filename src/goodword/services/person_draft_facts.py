@@ -21,25 +21,61 @@ LAST = {
 }
 
 
+#: First words of a "how met" that are ordinary words (lower-cased inside a sentence); any
+#: other first word may be a name and keeps its capital.
+SENTENCE_WORDS = frozenset(
+    [
+        "introduced",
+        "met",
+        "worked",
+        "studied",
+        "served",
+        "grew",
+        "built",
+        "shared",
+        "played",
+        "former",
+        "through",
+        "via",
+        "at",
+        "from",
+        "in",
+        "since",
+        "university",
+        "college",
+        "school",
+        "work",
+        "a",
+        "an",
+        "the",
+        "our",
+        "my",
+    ]
+)
+
+
 def how_we_met(how_met: str | None, first: str, since: int | None) -> str | None:
     """The free-text "how met" ("introduced by a client", "university", "former client") as
     a sentence of a recommendation, without its full stop."""
     if not how_met or not how_met.strip():
-        return f"We have known each other since {since}" if since else None
+        return f"We have been in touch since {since}" if since else None
     text = how_met.strip().rstrip(".")
-    text = text[:1].lower() + text[1:] if not text[:2].isupper() else text
     word = text.split()[0].lower()
+    if word in SENTENCE_WORDS:  # "Introduced by…", "University" — not "Stanford", "Acme"
+        text = text[:1].lower() + text[1:]
     if word == "introduced":
         sentence = f"We were {text}"
     elif word in ("met", "worked", "studied", "served", "grew", "built", "shared", "played"):
         sentence = f"We {text}"
     elif word == "former":
         sentence = f"{first} is a {text} of mine"
-    elif word in ("through", "via", "at", "from", "in", "since"):
+    elif word in ("at", "in"):
+        sentence = f"We met {text}"
+    elif word in ("through", "via", "from", "since"):
         sentence = f"We know each other {text}"
     else:
         sentence = f"We know each other from {text}"
-    return sentence + (f", and we have known each other since {since}" if since else "")
+    return sentence + (f", and we have been in touch since {since}" if since else "")
 
 
 def recommendation_for(uow: UnitOfWork, person: Person) -> dict[str, Any]:

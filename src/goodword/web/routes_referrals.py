@@ -58,7 +58,9 @@ def referral_page(page: PageDep, referral_id: Id) -> Response:
         "referral.html",
         r=found,
         stages=[s.value for s in stages],
-        next_step=next_step(found.direction, found.stage),
+        next_step=next_step(
+            found.direction, found.stage, found.outcome, tuple(m.kind for m in found.milestones)
+        ),
     )
 
 
