@@ -11,7 +11,7 @@ from goodword.api.deps import Now, Uow, User, engine, person_query
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.domain.limits import MAX_ID
-from goodword.drafts.rendering import DRAFT_KINDS
+from goodword.drafts.kinds import DRAFT_KINDS
 from goodword.interop.uploads import read_upload
 from goodword.schemas.accounts import UserPublic, WorkspacePublic
 from goodword.schemas.practice import LedgerRow

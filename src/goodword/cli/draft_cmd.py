@@ -12,7 +12,7 @@ from goodword.cli.first_run import ask_name_once, say_unsigned
 from goodword.cli.options import Json
 from goodword.cli.render import emit
 from goodword.domain.limits import MAX_ID
-from goodword.drafts.rendering import DRAFT_KINDS
+from goodword.drafts.kinds import DRAFT_KINDS
 from goodword.services import drafting
 from goodword.services.drafting import DraftPublic
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class StrengthGraph:
         b: Sequence[int] | NDArray[np.int64],
         strength: Sequence[float] | NDArray[np.float64],
     ) -> None:
+        import numpy as np
+
         left = np.asarray(a, dtype=np.int64)
         right = np.asarray(b, dtype=np.int64)
         weight = np.asarray(strength, dtype=np.float64)
@@ -71,10 +75,14 @@ class StrengthGraph:
         return len(self.indices) // 2
 
     def index(self, node: int) -> int | None:
+        import numpy as np
+
         at = int(np.searchsorted(self.ids, node))
         return at if at < len(self.ids) and self.ids[at] == node else None
 
     def strength(self, a: int, b: int) -> float:
+        import numpy as np
+
         i, j = self.index(a), self.index(b)
         if i is None or j is None:
             return 0.0
@@ -83,6 +91,8 @@ class StrengthGraph:
         return float(self.data[at]) if at < end and self.indices[at] == j else 0.0
 
     def _mine(self, source: int) -> NDArray[np.float64]:
+        import numpy as np
+
         mine = np.zeros(len(self.ids), dtype=np.float64)
         i = self.index(source)
         if i is not None:
@@ -93,6 +103,8 @@ class StrengthGraph:
     def best_chains(self, source: int, target: int, hops: int = 3, k: int = 3) -> list[Chain]:
         """The ``k`` strongest simple chains of at most ``hops`` links, strongest first
         (ties: fewer hops, then smaller ids)."""
+        import numpy as np
+
         s, t = self.index(source), self.index(target)
         if s is None or t is None or s == t or hops < 1 or k < 1:
             return []
@@ -132,6 +144,8 @@ class StrengthGraph:
         best_link: float,
         floor: float,
     ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        import numpy as np
+
         heads = tails[:, 0]
         starts, ends = self.indptr[heads], self.indptr[heads + 1]
         counts = ends - starts

@@ -15,9 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from math import log
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 K1 = 1.2
 B = 0.75
@@ -146,6 +148,8 @@ class LexicalIndex:
     def __init__(
         self, profiles: Sequence[Profile], weights: Mapping[str, float] = FIELD_WEIGHTS
     ) -> None:
+        import numpy as np
+
         self.profiles = list(profiles)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         lengths = np.zeros(len(self.profiles), dtype=np.float32)
@@ -182,6 +186,8 @@ class LexicalIndex:
         return list(dict.fromkeys(terms)) + ["skill:" + s for s in sorted(named)]
 
     def scores(self, terms: Sequence[str]) -> NDArray[np.float32]:
+        import numpy as np
+
         total = np.zeros(len(self.profiles), dtype=np.float32)
         for term in terms:
             found = self._postings.get(term)
@@ -206,6 +212,8 @@ class LexicalIndex:
         similarity: NDArray[np.float32] | None = None,
     ) -> list[Match]:
         """The best ``limit`` profiles by ``total`` (aligned with the profiles), explained."""
+        import numpy as np
+
         total = total.copy()
         for person_id in exclude:
             if person_id in self._doc_of:
@@ -261,6 +269,8 @@ def blend(
 ) -> NDArray[np.float32]:
     """One score from both layers: BM25 scaled to [0, 1] by the best score, and cosine
     similarity above the noise floor scaled to [0, 1], mixed ``1 - weight`` to ``weight``."""
+    import numpy as np
+
     top = float(lexical.max()) if len(lexical) else 0.0
     words_part = lexical / top if top > 0 else lexical
     meaning = np.clip((similarity - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR), 0.0, 1.0)

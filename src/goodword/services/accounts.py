@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
@@ -20,10 +20,41 @@ from goodword.schemas.accounts import UserCreate, UserPublic, WorkspacePublic
 from goodword.services.workspaces import LOCAL_WORKSPACE
 from goodword.storage.tables import Membership, User, Workspace
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-#: Verified against when the email is unknown, so a wrong email costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a real password, only spends the same time")
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's current recommended parameters — loaded by the first
+    command that checks a password, not by every command (it costs ~150 ms and 64 MiB)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the email is unknown, so a wrong email costs as long as a
+    wrong password."""
+    return _hasher().hash("not a real password, only spends the same time")
+
+
+def warm_up() -> None:
+    """Make the hasher and the dummy hash before the first sign-in (a server calls this at
+    start), so that the first wrong email costs no more than a wrong password."""
+    _dummy_hash()
+
+
+def _verify(stored: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return bool(_hasher().verify(stored, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def clean_account_email(value: str) -> str:
@@ -79,7 +110,7 @@ def create_user(engine: Engine, data: UserCreate, now: datetime) -> UserPublic:
         user = User(
             email=email,
             name=name,
-            password_hash=_hasher.hash(data.password),
+            password_hash=_hasher().hash(data.password),
             personal_workspace_id=workspace.id,
             created_at=now,
         )
@@ -95,9 +126,7 @@ def authenticate(engine: Engine, email: str, password: str) -> UserPublic:
     """The account for this email and password, or ``NotAuthenticated`` (same words either way)."""
     with Session(engine) as session:
         user = session.scalar(select(User).where(User.email == email.strip().lower()))
-        try:
-            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError):
+        if not _verify(user.password_hash if user else _dummy_hash(), password):
             user = None
         if user is None:
             raise NotAuthenticated("wrong email or password")
@@ -119,11 +148,9 @@ def change_password(engine: Engine, user_id: int, old: str, new: str) -> None:
         user = session.get(User, user_id)
         if user is None:
             raise NotAuthenticated("this account no longer exists; sign in again")
-        try:
-            _hasher.verify(user.password_hash, old)
-        except (VerificationError, InvalidHashError):
-            raise InvalidValue("current_password: that is not your current password") from None
-        user.password_hash = _hasher.hash(new)
+        if not _verify(user.password_hash, old):
+            raise InvalidValue("current_password: that is not your current password")
+        user.password_hash = _hasher().hash(new)
 
 
 def user_workspaces(engine: Engine, user_id: int) -> list[WorkspacePublic]:

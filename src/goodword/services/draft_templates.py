@@ -7,8 +7,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue
-from goodword.drafts.rendering import TEMPLATE_KINDS as DRAFT_KINDS
-from goodword.drafts.rendering import check_source, shipped_source, try_template
+from goodword.drafts.kinds import TEMPLATE_KINDS as DRAFT_KINDS
 from goodword.services.workspaces import drop_setting, store_setting
 from goodword.storage.tables import Setting
 from goodword.storage.unit_of_work import UnitOfWork
@@ -39,13 +38,15 @@ def stored_templates(uow: UnitOfWork) -> dict[str, str]:
 
 
 def list_templates(uow: UnitOfWork) -> list[TemplatePublic]:
+    from goodword.drafts import rendering  # the template engine, when needed
+
     with uow:
         own = stored_templates(uow)
     return [
         TemplatePublic(
             kind=kind,
             description=description,
-            text=own.get(kind, shipped_source(kind)),
+            text=own.get(kind, rendering.shipped_source(kind)),
             customised=kind in own,
         )
         for kind, description in DRAFT_KINDS.items()
@@ -53,12 +54,14 @@ def list_templates(uow: UnitOfWork) -> list[TemplatePublic]:
 
 
 def save_template(uow: UnitOfWork, kind: str, text: str) -> TemplatePublic:
+    from goodword.drafts import rendering  # the template engine, when needed
+
     _known(kind)
     cleaned = text.replace("\r\n", "\n").strip() + "\n"
     if len(cleaned) > MAX_CHARS:
         raise InvalidValue(f"text: keep a template under {MAX_CHARS:,} characters")
-    check_source(kind, cleaned)
-    try_template(kind, cleaned)
+    rendering.check_source(kind, cleaned)
+    rendering.try_template(kind, cleaned)
     with uow:
         store_setting(uow, PREFIX + kind, cleaned)
         uow.commit()
@@ -66,10 +69,15 @@ def save_template(uow: UnitOfWork, kind: str, text: str) -> TemplatePublic:
 
 
 def reset_template(uow: UnitOfWork, kind: str) -> TemplatePublic:
+    from goodword.drafts import rendering  # the template engine, when needed
+
     _known(kind)
     with uow:
         drop_setting(uow, PREFIX + kind)
         uow.commit()
     return TemplatePublic(
-        kind=kind, description=DRAFT_KINDS[kind], text=shipped_source(kind), customised=False
+        kind=kind,
+        description=DRAFT_KINDS[kind],
+        text=rendering.shipped_source(kind),
+        customised=False,
     )

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from goodword.domain.errors import InvalidValue, RuleViolation
-from goodword.drafts.rendering import DRAFT_KINDS, render
+from goodword.drafts.kinds import DRAFT_KINDS
 from goodword.schemas.network import Ref
 from goodword.services import draft_facts as facts
 from goodword.services import person_draft_facts as person_facts
@@ -70,6 +70,8 @@ def draft(
         context["signature"] = signature(uow)
         # Templates named for this one draft are being tried: their mistakes are shown.
         strict = templates is not None
+        from goodword.drafts.rendering import render  # the template engine, when drafting
+
         rendered = render(kind, context, folder, stored_templates(uow), strict=strict)
         return DraftPublic(
             kind=kind,

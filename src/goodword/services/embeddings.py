@@ -10,15 +10,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from sqlalchemy import select
 
 from goodword.domain.matching import Profile
 from goodword.semantic.encoder import DIMENSIONS, Encoder
 from goodword.storage.tables import ProfileEmbedding
 from goodword.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
 
 BATCH = 256
 MAX_CHARS = 1500
@@ -48,6 +52,8 @@ def refresh_embeddings(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Embed the profiles whose text changed (or that have no vector yet); returns how many."""
+    import numpy as np
+
     with uow:
         stored = {
             row.person_id: row
@@ -91,6 +97,8 @@ def refresh_embeddings(
 
 def embedding_matrix(uow: UnitOfWork, profiles: list[Profile], model: str) -> NDArray[np.float32]:
     """One row per profile (in the profiles' order); zeros where no vector is stored."""
+    import numpy as np
+
     matrix = np.zeros((len(profiles), DIMENSIONS), dtype=np.float32)
     row_of = {p.person_id: i for i, p in enumerate(profiles)}
     with uow:
@@ -106,4 +114,6 @@ def embedding_matrix(uow: UnitOfWork, profiles: list[Profile], model: str) -> ND
 
 def similarities(matrix: NDArray[np.float32], query: NDArray[np.float32]) -> NDArray[np.float32]:
     """Cosine similarity of every stored profile to the query (all vectors unit length)."""
+    import numpy as np
+
     return (matrix @ query.reshape(-1)).astype(np.float32)

@@ -15,10 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from numpy.typing import NDArray
 from pydantic import BaseModel
 from sqlalchemy import Engine, or_, select
 
@@ -30,6 +28,11 @@ from goodword.services.team_network import member_links
 from goodword.storage.raw_rows import raw_rows
 from goodword.storage.tables import Knows, PastPosition, Person, Referral
 from goodword.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
 
 YOU = 0
 #: How strongly you know someone you were in touch with just now, and how fast it fades.
@@ -55,6 +58,8 @@ class IntroPathPublic(BaseModel):
 
 
 def _array(values: Iterable[Any], dtype: type[Any]) -> NDArray[Any]:
+    import numpy as np
+
     return np.asarray(values if isinstance(values, np.ndarray) else list(values), dtype=dtype)
 
 
@@ -63,6 +68,7 @@ class Edges:
     into one graph at the end."""
 
     def __init__(self) -> None:
+
         self.single: list[tuple[int, int, float]] = []
         self.chunks: list[tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.float64]]] = []
 
@@ -70,9 +76,13 @@ class Edges:
         self.single.append((a, b, strength))
 
     def extend(self, a: Iterable[int], b: Iterable[int], strength: Iterable[float]) -> None:
+        import numpy as np
+
         self.chunks.append((_array(a, np.int64), _array(b, np.int64), _array(strength, np.float64)))
 
     def graph(self) -> StrengthGraph:
+        import numpy as np
+
         if self.single:
             a, b, s = zip(*self.single, strict=True)
             self.extend(a, b, s)
@@ -89,6 +99,8 @@ class Edges:
 def network_edges(uow: UnitOfWork, now: datetime) -> Edges:
     """Every link the workspace implies: you and whom you are in touch with (fading),
     referrals, and who knows whom. A few set-based queries, whatever the network's size."""
+    import numpy as np
+
     ws = uow.workspace_id
     edges = Edges()
     rows = uow.session.execute(

@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from goodword.drafts.rendering import render
 from goodword.services.draft_templates import PREFIX
 from goodword.services.workspaces import links_base, settings_of
 from goodword.storage.base import table_of
@@ -70,6 +69,8 @@ def email_row(
     dedupe: str,
     now: datetime,
 ) -> dict[str, Any]:
+    from goodword.drafts.rendering import render  # the template engine, when sending
+
     message = render(kind, {"sender": sender.name, **context}, stored=sender.templates)
     return _row(
         workspace_id, "email", kind, f"email:{dedupe}", to, message.subject, message.body, now

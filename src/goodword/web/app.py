@@ -23,6 +23,7 @@ from goodword.api.deps import Server
 from goodword.api.methods import MethodTable
 from goodword.api.routes import api_router
 from goodword.domain.errors import DomainError, NotFound
+from goodword.services import accounts
 from goodword.services.server_keys import server_key
 from goodword.web import routes
 from goodword.web.body_limits import BodyLimit
@@ -108,6 +109,7 @@ def create_app(
     the first account in the browser (on a public address, `goodword user create` does).
     ``hosts``: the only names accepted in a request's Host header (anything else is a 400),
     so that no address a visitor makes up ever reaches a page or a link."""
+    accounts.warm_up()
     app = FastAPI(
         title="goodword",
         version=__version__,
