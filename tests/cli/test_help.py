@@ -14,10 +14,12 @@ from goodword.cli.app import app
 
 def leaf_commands() -> Iterator[list[str]]:
     def walk(command: Any, path: list[str]) -> Iterator[list[str]]:
-        children = getattr(command, "commands", None)
-        if children:
-            for name, child in children.items():
-                yield from walk(child, [*path, name])
+        # Groups load their commands when asked (cli.lazy_commands): ask, as click does.
+        ctx = typer.Context(command)
+        names = command.list_commands(ctx) if hasattr(command, "list_commands") else []
+        if names:
+            for name in names:
+                yield from walk(command.get_command(ctx, name), [*path, name])
             if getattr(command, "invoke_without_command", False):
                 yield path
         else:

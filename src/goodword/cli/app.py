@@ -1,52 +1,19 @@
-"""The ``goodword`` command line: sub-commands, global options and one place for errors."""
+"""The ``goodword`` command line: sub-commands, global options and one place for errors.
+
+Commands are named here and loaded only when used (``cli.lazy_commands``)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from goodword import __version__
-from goodword.cli import (
-    agenda_cmd,
-    asks_cmd,
-    backup_cmd,
-    brief_cmd,
-    catch_up_cmd,
-    db_cmd,
-    demo_cmd,
-    draft_cmd,
-    duplicates_cmd,
-    edit_cmd,
-    export_cmd,
-    import_cmd,
-    interactions_cmd,
-    intro_cmd,
-    knows_cmd,
-    ledger_cmd,
-    match_cmd,
-    opportunities_cmd,
-    orgs_cmd,
-    people_cmd,
-    program_cmd,
-    recs_cmd,
-    references_cmd,
-    referral_lesson_cmd,
-    referrals_cmd,
-    serve_cmd,
-    settings_cmd,
-    strength_cmd,
-    thanks_cmd,
-    trash_cmd,
-    webhooks_cmd,
-    worker_cmd,
-)
-from goodword.cli.deps import state
-from goodword.cli.errors import GoodwordGroup
+from goodword.cli.lazy_commands import Lazy, LazyRoot
 
 app = typer.Typer(
     name="goodword",
-    cls=GoodwordGroup,
+    cls=LazyRoot,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -78,67 +45,101 @@ def root(
 
     Example: goodword demo  (then follow the --db it prints to explore the sample network)
     """
+    from goodword.cli.deps import state
+
     state(ctx).db = db
 
 
-app.command("today")(agenda_cmd.today)
-app.command("draft")(draft_cmd.draft)
-app.add_typer(catch_up_cmd.app, name="catch-up")
-app.add_typer(people_cmd.app, name="people")
-app.add_typer(orgs_cmd.app, name="orgs")
-app.add_typer(interactions_cmd.app, name="interactions")
-app.command("log", help=interactions_cmd.log.__doc__)(interactions_cmd.log)
-app.add_typer(referrals_cmd.app, name="referrals")
-referrals_cmd.app.command("lesson")(referral_lesson_cmd.lesson)
-app.add_typer(asks_cmd.app, name="asks")
-app.add_typer(recs_cmd.app, name="recs")
-app.add_typer(references_cmd.app, name="references")
-app.add_typer(opportunities_cmd.app, name="opportunities")
-app.add_typer(thanks_cmd.app, name="thanks")
-app.add_typer(brief_cmd.app, name="brief")
-app.add_typer(trash_cmd.app, name="trash")
-for group, kind, noun, name, edit in (
-    (interactions_cmd.app, "interaction", "interaction", "interactions", edit_cmd.edit_interaction),
-    (referrals_cmd.app, "referral", "referral", "referrals", edit_cmd.edit_referral),
-    (asks_cmd.app, "ask", "ask", "asks", edit_cmd.edit_ask),
-    (thanks_cmd.app, "gratitude", "thank-you", "thanks", edit_cmd.edit_gratitude),
-    (recs_cmd.app, "recommendation", "recommendation", "recs", edit_cmd.edit_recommendation),
-    (references_cmd.app, "reference", "reference request", "references", edit_cmd.edit_reference),
-    (
-        opportunities_cmd.app,
-        "opportunity",
-        "opportunity",
-        "opportunities",
-        edit_cmd.edit_opportunity,
+def _edits(kind: str, noun: str, name: str, edit: str) -> Any:
+    """``edit`` and ``delete`` for a record group (the same two commands everywhere)."""
+
+    def add(group: typer.Typer) -> None:
+        from goodword.cli import edit_cmd
+
+        group.command("edit")(getattr(edit_cmd, edit))
+        group.command("delete")(edit_cmd.delete_command(kind, noun, name))
+
+    return add
+
+
+def _lesson(group: typer.Typer) -> None:
+    from goodword.cli import referral_lesson_cmd
+
+    group.command("lesson")(referral_lesson_cmd.lesson)
+
+
+LazyRoot.LAZY = {
+    "today": Lazy("agenda_cmd", "today"),
+    "draft": Lazy("draft_cmd", "draft"),
+    "catch-up": Lazy("catch_up_cmd", "app", group=True),
+    "people": Lazy("people_cmd", "app", group=True),
+    "orgs": Lazy("orgs_cmd", "app", group=True),
+    "interactions": Lazy(
+        "interactions_cmd",
+        "app",
+        group=True,
+        extras=(_edits("interaction", "interaction", "interactions", "edit_interaction"),),
     ),
-):
-    group.command("edit")(edit)
-    group.command("delete")(edit_cmd.delete_command(kind, noun, name))
-app.command("balance")(ledger_cmd.balance)
-app.command("strength")(strength_cmd.strength)
-app.command("intro")(intro_cmd.intro)
-app.command("knows")(knows_cmd.knows)
-app.command("match")(match_cmd.match)
-app.command("offer")(match_cmd.offer)
-app.command("embeddings")(match_cmd.embeddings)
-app.add_typer(program_cmd.app, name="program")
-app.command("run-due")(worker_cmd.run_due_cmd)
-app.command("worker")(worker_cmd.worker)
-app.add_typer(webhooks_cmd.app, name="webhooks")
-app.command("outbox")(webhooks_cmd.outbox)
-app.add_typer(settings_cmd.app, name="settings")
-app.add_typer(import_cmd.app, name="import")
-app.add_typer(import_cmd.imports_app, name="imports")
-app.add_typer(export_cmd.app, name="export")
-app.command("duplicates")(duplicates_cmd.find)
-app.command("merge")(people_cmd.merge)
-app.command("merges")(duplicates_cmd.merges)
-app.command("backup")(backup_cmd.backup)
-app.command("restore")(backup_cmd.restore)
-app.add_typer(db_cmd.app, name="db")
-app.command("demo")(demo_cmd.demo)
-app.command("serve")(serve_cmd.serve)
-app.add_typer(serve_cmd.user_app, name="user", help="Accounts for `goodword serve`.")
+    "log": Lazy("interactions_cmd", "log"),
+    "referrals": Lazy(
+        "referrals_cmd",
+        "app",
+        group=True,
+        extras=(_lesson, _edits("referral", "referral", "referrals", "edit_referral")),
+    ),
+    "asks": Lazy("asks_cmd", "app", group=True, extras=(_edits("ask", "ask", "asks", "edit_ask"),)),
+    "recs": Lazy(
+        "recs_cmd",
+        "app",
+        group=True,
+        extras=(_edits("recommendation", "recommendation", "recs", "edit_recommendation"),),
+    ),
+    "references": Lazy(
+        "references_cmd",
+        "app",
+        group=True,
+        extras=(_edits("reference", "reference request", "references", "edit_reference"),),
+    ),
+    "opportunities": Lazy(
+        "opportunities_cmd",
+        "app",
+        group=True,
+        extras=(_edits("opportunity", "opportunity", "opportunities", "edit_opportunity"),),
+    ),
+    "thanks": Lazy(
+        "thanks_cmd",
+        "app",
+        group=True,
+        extras=(_edits("gratitude", "thank-you", "thanks", "edit_gratitude"),),
+    ),
+    "brief": Lazy("brief_cmd", "app", group=True),
+    "trash": Lazy("trash_cmd", "app", group=True),
+    "balance": Lazy("ledger_cmd", "balance"),
+    "strength": Lazy("strength_cmd", "strength"),
+    "intro": Lazy("intro_cmd", "intro"),
+    "knows": Lazy("knows_cmd", "knows"),
+    "match": Lazy("match_cmd", "match"),
+    "offer": Lazy("match_cmd", "offer"),
+    "embeddings": Lazy("match_cmd", "embeddings"),
+    "program": Lazy("program_cmd", "app", group=True),
+    "run-due": Lazy("worker_cmd", "run_due_cmd"),
+    "worker": Lazy("worker_cmd", "worker"),
+    "webhooks": Lazy("webhooks_cmd", "app", group=True),
+    "outbox": Lazy("webhooks_cmd", "outbox"),
+    "settings": Lazy("settings_cmd", "app", group=True),
+    "import": Lazy("import_cmd", "app", group=True),
+    "imports": Lazy("import_cmd", "imports_app", group=True),
+    "export": Lazy("export_cmd", "app", group=True),
+    "duplicates": Lazy("duplicates_cmd", "find"),
+    "merge": Lazy("people_cmd", "merge"),
+    "merges": Lazy("duplicates_cmd", "merges"),
+    "backup": Lazy("backup_cmd", "backup"),
+    "restore": Lazy("backup_cmd", "restore"),
+    "db": Lazy("db_cmd", "app", group=True),
+    "demo": Lazy("demo_cmd", "demo"),
+    "serve": Lazy("serve_cmd", "serve"),
+    "user": Lazy("serve_cmd", "user_app", group=True, help="Accounts for `goodword serve`."),
+}
 
 
 def main() -> None:

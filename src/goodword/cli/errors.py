@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from pydantic import ValidationError
 from rich.markup import escape
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from typer.core import TyperGroup
@@ -16,6 +15,9 @@ from typer.core import TyperGroup
 from goodword.cli.render import err_console
 from goodword.domain.errors import DomainError
 from goodword.domain.limits import control_characters
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -28,6 +30,13 @@ def _fail(message: str, code: int = 1) -> None:
 def _first_line(error: BaseException) -> str:
     text = str(getattr(error, "orig", None) or error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+def _is_validation(error: Exception) -> bool:
+    """A pydantic refusal — checked without importing pydantic, which a command that never
+    loaded it cannot have raised (``--version`` stays light)."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(error, pydantic.ValidationError)
 
 
 def describe_validation(error: ValidationError) -> str:
@@ -67,8 +76,6 @@ class GoodwordGroup(TyperGroup):
             )
         except DomainError as error:
             _fail(str(error))
-        except ValidationError as error:
-            _fail(describe_validation(error))
         except typer.Abort:
             _fail("aborted; nothing was changed")
         except typer.Exit as exit_:
@@ -89,6 +96,8 @@ class GoodwordGroup(TyperGroup):
         except KeyboardInterrupt:
             _fail("interrupted; nothing was changed", 130)
         except Exception as error:  # a bug: say so in one line, details on request
+            if _is_validation(error):
+                _fail(describe_validation(error))  # type: ignore[arg-type]
             if os.environ.get("GOODWORD_DEBUG"):
                 traceback.print_exc()
             _fail(

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, tzinfo
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -20,8 +19,9 @@ T = TypeVar("T")
 
 
 def jsonable(data: Any) -> Any:
-    if isinstance(data, BaseModel):
-        return data.model_dump(mode="json")
+    dump = getattr(data, "model_dump", None)  # a pydantic model (not imported for --version)
+    if callable(dump):
+        return dump(mode="json")
     if isinstance(data, list | tuple):
         return [jsonable(item) for item in data]
     if isinstance(data, dict):
