@@ -11,6 +11,8 @@ from goodword.schemas.accounts import UserCreate
 from goodword.services.accounts import create_user
 from goodword.services.person_draft_facts import how_we_met
 from goodword.services.signature import name_wanted, signature
+from goodword.services.thank_you_facts import suggested_via
+from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.engine import make_engine
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.cli.conftest import Cli
@@ -225,3 +227,16 @@ def test_how_we_met_reads_as_a_sentence_and_names_keep_their_capitals() -> None:
     assert how_we_met("University", "Pablo", None) == "We know each other from university"
     assert how_we_met("at Acme", "Pablo", None) == "We met at Acme"
     assert how_we_met(None, "Pablo", 2019) == "We have been in touch since 2019"
+
+
+def test_the_referral_page_starts_its_thanked_form_on_the_suggested_gesture(
+    cli: Cli, db_url: str
+) -> None:
+    cli.json("people", "add", "Ana Silva")
+    rid = int(receive(cli, "Ana", "Dee Park"))
+    engine = make_engine(db_url)
+    try:
+        workspace = ensure_workspace(engine, LOCAL_WORKSPACE, NOW)
+        assert suggested_via(UnitOfWork(engine, workspace), rid) == "handwritten-note"
+    finally:
+        engine.dispose()

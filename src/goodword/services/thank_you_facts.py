@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from goodword.domain.gestures import ReferralWeight, fitting_gesture
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
+from goodword.services.lookup import get_owned
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import Referral
 from goodword.storage.unit_of_work import UnitOfWork
@@ -57,3 +58,13 @@ def thank_you_facts(uow: UnitOfWork, r: Referral) -> dict[str, Any]:
         "gesture": GESTURE_LINE.get(gesture.via.value),
         "via": gesture.via.value,
     }
+
+
+def suggested_via(uow: UnitOfWork, referral_id: int) -> str | None:
+    """The gesture the agenda suggests for thanking this referral's referrer (the web's
+    thanked form starts on it); None for a referral the user gave."""
+    with uow:
+        referral = get_owned(uow, Referral, referral_id, "referral")
+        if referral.direction != "received" or referral.referrer is None:
+            return None
+        return str(thank_you_facts(uow, referral)["via"])

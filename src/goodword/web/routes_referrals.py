@@ -18,6 +18,7 @@ from goodword.schemas.practice import QualifyingAnswers, ReferralFilter, Referra
 from goodword.services import referral_milestones as milestones
 from goodword.services import referrals
 from goodword.services.referral_lessons import record_lesson
+from goodword.services.thank_you_facts import suggested_via
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import back_to, checked, present, text
 from goodword.web.validation import invalid
@@ -61,6 +62,7 @@ def referral_page(page: PageDep, referral_id: Id) -> Response:
         next_step=next_step(
             found.direction, found.stage, found.outcome, tuple(m.kind for m in found.milestones)
         ),
+        suggested_via=suggested_via(page.uow(), referral_id),
     )
 
 
