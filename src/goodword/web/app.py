@@ -134,6 +134,7 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))  # the outermost
     _install_errors(app)
+    app.include_router(routes.hot_router)
     app.include_router(api_router)
     app.include_router(routes.web_router)
     swagger = Path(fastapi_offline.__file__).parent / "static"

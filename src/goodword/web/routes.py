@@ -20,6 +20,12 @@ from goodword.web import (
     routes_today,
 )
 
+#: The public link pages come first: a visit to /r/CODE is the hottest path of a server
+#: (thousands a second), and routes are matched in order — ~190 patterns tried before it
+#: otherwise.
+hot_router = APIRouter(include_in_schema=False)
+hot_router.include_router(routes_referral_links.router)
+
 web_router = APIRouter(include_in_schema=False)
 for module in (
     routes_auth,
@@ -28,7 +34,6 @@ for module in (
     routes_referrals,
     routes_practice,
     routes_programmes,
-    routes_referral_links,
     routes_advocates,
     routes_import,
     routes_history,
