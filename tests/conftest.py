@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+# The domain loads numpy in the functions that use it (a command starts faster); loaded
+# here, its import is never timed as part of a Hypothesis example (whose deadline is 200 ms).
+import numpy  # noqa: F401
 import pytest
 from sqlalchemy import Engine, text
 

@@ -57,55 +57,65 @@ def referral_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[A
         yield from _lesson(r, known, on, e)
 
 
+def _outcome(known: list[Milestone]) -> Milestone | None:
+    """The outcome milestone among those known on the day (recorded once at most)."""
+    return next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
+
+
 def gesture_for(r: ReferralFacts, known: list[Milestone], high_value: Decimal) -> Gesture:
     """The fitting way to thank for ``r`` as of the milestones known on the day."""
-    outcome = next((m.outcome for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    outcome = _outcome(known)
     return fitting_gesture(
         ReferralWeight(
             value=r.value,
             high_value=high_value,
             kind=r.kind,
-            won=outcome is Outcome.WON,
+            won=outcome is not None and outcome.outcome is Outcome.WON,
             times_referred=r.times_referred,
             tier=r.referrer_tier,
         )
     )
 
 
+def _thank_item(
+    r: ReferralFacts, due: datetime, on: datetime, reason: str, gesture: Gesture, bonus: int
+) -> AgendaItem:
+    """A thank-you owed for ``r``: its draft, and the done command naming the gesture."""
+    return item(
+        ItemKind.THANK,
+        r.referrer,
+        f"referral:{r.id}",
+        due,
+        on,
+        reason,
+        DraftRef("thank-you", "referral", r.id),
+        f"goodword referrals thank {r.id} --via {gesture.via.value}",
+        bonus=bonus,
+        via=gesture.via.value,
+    )
+
+
 def _thanks(
     r: ReferralFacts, known: list[Milestone], on: datetime, e: Etiquette, facts: AgendaFacts
 ) -> Iterator[AgendaItem]:
-    who, about = r.referrer, f"referral:{r.id}"
-    thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
-    if thanks:
+    if any(m.kind is MilestoneKind.THANKED for m in known):
         yield from _thanks_after_a_win(r, known, on, e, facts)
         return
     due = r.referred_at + timedelta(days=e.thank_within_days)
     gesture = gesture_for(r, known, facts.high_value)
     valuable = r.value is not None and r.value >= facts.high_value
     worth = f"; it could be worth {r.value:,.0f}" if valuable else ""
-    outcome = next((m.outcome for m in known if m.kind is MilestoneKind.OUTCOME), None)
-    if outcome is Outcome.NOT_A_FIT:
+    outcome = _outcome(known)
+    if outcome is not None and outcome.outcome is Outcome.NOT_A_FIT:
         why = "It was not a fit, but a referral is a gift — it is the thought that counts"
     else:
         why = "A referral is a gift: thank them first"
     reason = (
-        f"{who.name} referred {aside(r.referred)} to you {ago(r.referred_at, on)} and has "
-        f"not been thanked{late_clause(overdue_days(due, on))}{worth}. {why}, with "
+        f"{r.referrer.name} referred {aside(r.referred)} to you {ago(r.referred_at, on)} and "
+        f"has not been thanked{late_clause(overdue_days(due, on))}{worth}. {why}, with "
         f"{gesture.words} — more than another email."
     )
-    yield item(
-        ItemKind.THANK,
-        who,
-        about,
-        due,
-        on,
-        reason,
-        DraftRef("thank-you", "referral", r.id),
-        f"goodword referrals thank {r.id} --via {gesture.via.value}",
-        bonus=5 if valuable else 0,
-        via=gesture.via.value,
-    )
+    yield _thank_item(r, due, on, reason, gesture, bonus=5 if valuable else 0)
 
 
 def _thanks_after_a_win(
@@ -113,33 +123,19 @@ def _thanks_after_a_win(
 ) -> Iterator[AgendaItem]:
     """A referral that was won deserves a second, bigger thank-you (owed from the win, so
     even a referral from long ago, won this month, owes it)."""
-    who, about = r.referrer, f"referral:{r.id}"
-    thanks = [m for m in known if m.kind is MilestoneKind.THANKED]
-    outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
-    if (
-        outcome is not None
-        and outcome.outcome is Outcome.WON
-        and not is_history(outcome.at, on, e)
-        and not any(m.at >= outcome.at for m in thanks)
-    ):
-        gesture = gesture_for(r, known, facts.high_value)
-        due = outcome.at + timedelta(days=e.thank_within_days)
-        reason = (
-            f"{r.referred}, referred by {who.name}, was won on {on_day(outcome.at, on)}: "
-            f"thank {who.name} again, with {gesture.words}."
-        )
-        yield item(
-            ItemKind.THANK,
-            who,
-            about,
-            due,
-            on,
-            reason,
-            DraftRef("thank-you", "referral", r.id),
-            f"goodword referrals thank {r.id} --via {gesture.via.value}",
-            bonus=5,
-            via=gesture.via.value,
-        )
+    outcome = _outcome(known)
+    if outcome is None or outcome.outcome is not Outcome.WON or is_history(outcome.at, on, e):
+        return
+    if any(m.kind is MilestoneKind.THANKED and m.at >= outcome.at for m in known):
+        return
+    who = r.referrer
+    gesture = gesture_for(r, known, facts.high_value)
+    reason = (
+        f"{r.referred}, referred by {who.name}, was won on {on_day(outcome.at, on)}: "
+        f"thank {who.name} again, with {gesture.words}."
+    )
+    due = outcome.at + timedelta(days=e.thank_within_days)
+    yield _thank_item(r, due, on, reason, gesture, bonus=5)
 
 
 def _before_contact(
@@ -227,7 +223,7 @@ def _lesson(
     """Seed 003's ugly sweater: "ask the referrer what made them think this was a good
     referral for you … what particular things do you say or do that made them think this
     was what you were looking for?" — then adjust how you present yourself."""
-    outcome = next((m for m in known if m.kind is MilestoneKind.OUTCOME), None)
+    outcome = _outcome(known)
     if outcome is None or outcome.outcome is not Outcome.NOT_A_FIT:
         return
     if any(m.kind is MilestoneKind.WHY_FIT for m in known) or is_history(outcome.at, on, e):

@@ -66,9 +66,3 @@ def fitting_gesture(weight: ReferralWeight) -> Gesture:
     if points >= GIFT_CARD_FROM:
         return GIFT_CARD
     return NOTE
-
-
-def gesture_words(via: str) -> str:
-    """How a gratitude kind reads in a sentence (for buttons and summaries)."""
-    known = {g.via.value: g.words for g in (NOTE, GIFT_CARD, LUNCH)}
-    return known.get(via, via.replace("-", " "))
