@@ -21,7 +21,7 @@ from goodword.schemas.programmes import (
     RewardPublic,
     StoryPublic,
 )
-from goodword.services.draft_facts import first_name
+from goodword.services.draft_words import first_name
 from goodword.services.lookup import by_secret, get_owned
 from goodword.services.programme_leads import lead_public
 from goodword.services.programme_rewards import reward_public

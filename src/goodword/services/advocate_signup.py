@@ -22,7 +22,7 @@ from goodword.schemas.programmes import (
     StoryPublic,
 )
 from goodword.services.advocate_portal import new_portal_token, token_hash
-from goodword.services.draft_facts import first_name
+from goodword.services.draft_words import first_name
 from goodword.services.lookup import by_secret
 from goodword.services.notifications import email_row, queue, sender_for
 from goodword.services.programme_advocates import enrol_advocate

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
+from goodword.services.draft_words import clause, first_name, names_in, short
 from goodword.services.past_help import earlier_help
 from goodword.services.thank_you_facts import thank_you_facts
 from goodword.services.timeline import referred_label
@@ -19,7 +20,6 @@ from goodword.storage.tables import (
     Ask,
     Brief,
     Interaction,
-    Organization,
     Person,
     Recommendation,
     ReferenceRequest,
@@ -51,40 +51,6 @@ ASK_FOR = {
     "recommendation": "a short recommendation",
     "reference": "a reference",
 }
-
-
-def short(label: str) -> str:
-    """A free-text prospect like "Dee Park, Head of Data at Hooli" is called "Dee Park"."""
-    return label.split(",")[0].strip() or label
-
-
-def clause(text: str | None, names: frozenset[str] = frozenset()) -> str | None:
-    """Text the user wrote as a sentence ("Data audits for …", "Needed BI dashboards"), set
-    to sit inside another one. Its first word loses its capital unless it is an acronym or
-    a name (``names``: lower-cased organization and people names — "Initech is too big"
-    stays "Initech is too big")."""
-    if not text or not text.strip():
-        return None
-    text = text.strip().rstrip(".")
-    first = text.split()[0]
-    word = first.rstrip(",:;").removesuffix("'s").removesuffix("’s").lower()
-    if sum(ch.isupper() for ch in first) > 1 or word in names:
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def names_in(uow: UnitOfWork, *people: str | None) -> frozenset[str]:
-    """The words that are names here: each organization's first word, and the first names of
-    the people a draft speaks of (a bounded, indexed read)."""
-    orgs = uow.session.scalars(
-        select(Organization.name).where(Organization.workspace_id == uow.workspace_id).limit(5000)
-    )
-    words = {name.split()[0].lower() for name in orgs if name.split()}
-    return frozenset(words | {first_name(p).lower() for p in people if p})
-
-
-def first_name(name: str) -> str:
-    return name.split(",")[0].split()[0] if name.strip() else name
 
 
 def email_of(person: Person | None) -> str | None:
@@ -134,7 +100,11 @@ def referral_context(uow: UnitOfWork, kind: str, r: Referral) -> tuple[dict[str,
     if kind == "qualifying-questions":
         return base, r.referrer
     brief = _brief(uow)
-    names = names_in(uow, referred, r.referrer.name)
+    names = names_in(
+        uow,
+        [brief.looking_for if brief else None, r.outcome_reason],
+        [referred, r.referrer.name],
+    )
     looking_for = clause(brief.looking_for, names) if brief else None
     reason = clause(r.outcome_reason, names) or ""
     if kind == "fit-questions":
@@ -218,7 +188,7 @@ def ask_request(uow: UnitOfWork, person: Person, now: datetime, ask_for: str) ->
         for i in interactions(uow, person)
         if i.sentiment == "positive" and window <= i.occurred_at <= now
     ]
-    names = names_in(uow, person.name)
+    names = names_in(uow, [brief.looking_for, brief.ideal_clients, brief.not_a_fit], [person.name])
     return {
         "first_name": first_name(person.name),
         "moment": MOMENT.get(good[0].kind, "our recent conversation") if good else None,

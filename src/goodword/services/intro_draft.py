@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from goodword.domain.errors import NotFound, RuleViolation
-from goodword.services.draft_facts import clause, first_name
+from goodword.services.draft_words import clause, first_name
 from goodword.services.intros import intro_paths
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Brief, Person

@@ -12,15 +12,12 @@ from datetime import datetime
 from sqlalchemy import select
 
 from goodword.domain.vocabulary import Direction, Outcome
+from goodword.services.draft_words import short
 from goodword.services.timeline import referred_label
 from goodword.storage.tables import Person, Recommendation, Referral
 from goodword.storage.unit_of_work import UnitOfWork
 
 PLATFORM = {"linkedin": "on LinkedIn", "letter": "as a letter"}
-
-
-def _short(label: str) -> str:
-    return label.split(",")[0].strip() or label
 
 
 def _names(names: list[str]) -> str:
@@ -43,7 +40,7 @@ def earlier_help(uow: UnitOfWork, person: Person, now: datetime) -> str | None:
         )
     )
     if won:
-        names = [_short(referred_label(r)) for r in won]
+        names = [short(referred_label(r)) for r in won]
         when = won[0].referred_at.strftime("%B %Y")
         if len(names) == 1:
             return (

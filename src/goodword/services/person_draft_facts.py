@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from goodword.services.draft_facts import first_name, interactions, month, role
+from goodword.services.draft_facts import interactions, month, role
+from goodword.services.draft_words import first_name
 from goodword.services.ledger import balance
 from goodword.services.matching import offers_for_person
 from goodword.storage.tables import Person

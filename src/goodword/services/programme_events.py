@@ -11,7 +11,7 @@ from sqlalchemy import String, cast, literal, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.programme_rules import Reward, RewardType
-from goodword.services.draft_facts import first_name
+from goodword.services.draft_words import first_name
 from goodword.services.notifications import Sender, email_row, queue, sender_for, webhook_rows
 from goodword.services.programmes import rewards_in_words
 from goodword.storage.tables import (

@@ -15,7 +15,7 @@ from goodword.domain.errors import NotFound
 from goodword.domain.programme_rules import parse_reward
 from goodword.domain.referral_codes import canonical_code
 from goodword.schemas.programmes import LeadCreate, LeadPublic
-from goodword.services.draft_facts import first_name
+from goodword.services.draft_words import first_name
 from goodword.services.programme_leads import add_lead
 from goodword.services.programmes import rewards_in_words
 from goodword.storage.base import table_of

@@ -15,7 +15,7 @@ from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.milestones import Milestone, MilestoneKind
 from goodword.domain.vocabulary import Direction, Outcome
 from goodword.schemas.practice import ReferralPublic
-from goodword.services.draft_facts import clause, names_in
+from goodword.services.draft_words import clause, names_in
 from goodword.services.lookup import get_owned
 from goodword.services.referral_milestones import record_milestone
 from goodword.services.referrals import to_public
@@ -76,7 +76,9 @@ def record_lesson(
         current = brief.not_a_fit if brief else None
         suggestion = (
             suggested_not_a_fit(
-                current, referral.outcome_reason, names_in(uow, referred_label(referral))
+                current,
+                referral.outcome_reason,
+                names_in(uow, [referral.outcome_reason], [referred_label(referral)]),
             )
             if referral.outcome == Outcome.NOT_A_FIT.value
             else None
