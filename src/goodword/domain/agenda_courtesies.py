@@ -22,6 +22,7 @@ from goodword.domain.agenda_items import (
 )
 from goodword.domain.etiquette import Etiquette
 from goodword.domain.history import is_history, owed_from
+from goodword.domain.lifecycles import reopened_confidential
 from goodword.domain.time_words import ago
 
 PLATFORM = {"linkedin": "LinkedIn", "letter": "a letter", "reference-call": "a reference call"}
@@ -139,7 +140,7 @@ def reference_items(facts: AgendaFacts, on: datetime, e: Etiquette) -> Iterator[
             yield from _after_denial(ref, on, e)  # owed from the denial
             continue
         # Reopened: management said no, then the vendor agreed to leave the name out.
-        retried = ref.confidentiality_asked_at if ref.confidential else None
+        retried = reopened_confidential(ref.confidential, ref.confidentiality_asked_at)
         if is_history(retried or ref.requested_at, on, e):
             continue
         if ref.confidential:

@@ -66,6 +66,12 @@ def check_confidentiality_ask(
         )
 
 
+def reopened_confidential(confidential: bool, asked_at: datetime | None) -> datetime | None:
+    """When a request denied for naming the company was reopened as confidential (the
+    vendor was asked, and agreed), or None for one confidential from the start."""
+    return asked_at if confidential else None
+
+
 def shown_company(company: str | None, confidential: bool) -> str | None:
     """The company name as shown anywhere outside the request's own record."""
     if company is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
@@ -40,6 +41,21 @@ from goodword.storage.tables import (
 from goodword.storage.unit_of_work import UnitOfWork
 
 
+def times_referred(referrer_id: Any, up_to: Any) -> Any:
+    """How many referrals this referrer had sent the user by ``up_to`` (a gesture grows
+    with it, seed 001) — a column expression, for one referral or for every open one."""
+    earlier = aliased(Referral)
+    return (
+        select(func.count(earlier.id))
+        .where(
+            earlier.referrer_id == referrer_id,
+            earlier.direction == "received",
+            earlier.referred_at <= up_to,
+        )
+        .scalar_subquery()
+    )
+
+
 def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
     ws = uow.workspace_id
     referrer, referred = aliased(Person), aliased(Person)
@@ -50,16 +66,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
         or_(Referral.settled_at.is_(None), Referral.settled_at > on),
         not_filed(Referral.history_at, on),
     )
-    earlier = aliased(Referral)
-    times_referred = (
-        select(func.count(earlier.id))
-        .where(
-            earlier.referrer_id == Referral.referrer_id,
-            earlier.direction == "received",
-            earlier.referred_at <= Referral.referred_at,
-        )
-        .scalar_subquery()
-    )
+    times = times_referred(Referral.referrer_id, Referral.referred_at)
     rows = uow.session.execute(
         select(
             Referral.id,
@@ -72,7 +79,7 @@ def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:
             referred.name,
             Organization.name,
             referrer.tier,
-            times_referred,
+            times,
         )
         .join(referrer, referrer.id == Referral.referrer_id)
         .outerjoin(referred, referred.id == Referral.referred_person_id)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from goodword.domain.errors import InvalidValue, RuleViolation
-from goodword.domain.lifecycles import shown_company
+from goodword.domain.lifecycles import reopened_confidential, shown_company
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
 from goodword.services.draft_words import clause, first_name, names_in, short
 from goodword.services.past_help import earlier_help
@@ -158,7 +158,8 @@ def reference_context(request: ReferenceRequest) -> dict[str, Any]:
         "prospect": clause(request.prospect),
         "company": None if request.confidential else company,
         "confidential": request.confidential,
-        "retried": request.confidential and request.confidentiality_asked_at is not None,
+        "retried": reopened_confidential(request.confidential, request.confidentiality_asked_at)
+        is not None,
         "contact_first": first_name(asker.name) if asker else None,
     }
 

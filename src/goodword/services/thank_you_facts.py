@@ -6,10 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from goodword.domain.gestures import ReferralWeight, fitting_gesture
 from goodword.domain.milestones import CONTACT_ATTEMPTS, MilestoneKind
+from goodword.services.agenda_facts import times_referred
 from goodword.services.lookup import get_owned
 from goodword.services.workspaces import load_etiquette
 from goodword.storage.tables import Referral
@@ -32,13 +33,7 @@ def thank_you_facts(uow: UnitOfWork, r: Referral) -> dict[str, Any]:
     """The thank-you for a referral: its gesture (the one the agenda suggests), whether it
     was won, and whether "I will reach out" can still be promised."""
     assert r.referrer is not None
-    times = uow.session.scalar(
-        select(func.count(Referral.id)).where(
-            Referral.referrer_id == r.referrer.id,
-            Referral.direction == "received",
-            Referral.referred_at <= r.referred_at,
-        )
-    )
+    times = uow.session.scalar(select(times_referred(r.referrer.id, r.referred_at)))
     gesture = fitting_gesture(
         ReferralWeight(
             value=r.value,
