@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from goodword.domain.agenda import build_agenda
@@ -14,28 +13,12 @@ from goodword.domain.agenda_facts import (
     Contact,
     ReferenceFacts,
     ReferralFacts,
-    Who,
 )
 from goodword.domain.agenda_items import AgendaItem, ItemKind
-from goodword.domain.etiquette import Etiquette
-from goodword.domain.milestones import Milestone, MilestoneKind, settled_at
+from goodword.domain.milestones import Milestone, settled_at
 from goodword.domain.next_steps import next_step
 from goodword.domain.vocabulary import Direction, Outcome
-
-ON = datetime(2026, 11, 22, 18, tzinfo=UTC)
-E = Etiquette()
-ANA, BO = Who(1, "Ana Silva"), Who(2, "Bo Chen")
-K = MilestoneKind
-
-
-def days_ago(n: float) -> datetime:
-    return ON - timedelta(days=n)
-
-
-def referral(
-    *milestones: Milestone, received: float = 5, rid: int = 1, who: Who = ANA
-) -> ReferralFacts:
-    return ReferralFacts(rid, "client", who, "Dee Park", days_ago(received), None, milestones)
+from tests.domain.test_agenda_rules import ANA, BO, ON, E, K, days_ago, referral
 
 
 def agenda(facts: AgendaFacts) -> list[AgendaItem]:

@@ -50,16 +50,17 @@ def root(
     state(ctx).db = db
 
 
-def _edits(kind: str, noun: str, name: str, edit: str) -> Any:
-    """``edit`` and ``delete`` for a record group (the same two commands everywhere)."""
+def _records(module: str, kind: str, noun: str, name: str, *more: Any) -> Lazy:
+    """A group of records (asks, recs, …) with the ``edit`` and ``delete`` every such group
+    has, added when the group loads."""
 
     def add(group: typer.Typer) -> None:
         from goodword.cli import edit_cmd
 
-        group.command("edit")(getattr(edit_cmd, edit))
+        group.command("edit")(getattr(edit_cmd, f"edit_{kind}"))
         group.command("delete")(edit_cmd.delete_command(kind, noun, name))
 
-    return add
+    return Lazy(module, "app", group=True, extras=(*more, add))
 
 
 def _lesson(group: typer.Typer) -> None:
@@ -74,44 +75,14 @@ LazyRoot.LAZY = {
     "catch-up": Lazy("catch_up_cmd", "app", group=True),
     "people": Lazy("people_cmd", "app", group=True),
     "orgs": Lazy("orgs_cmd", "app", group=True),
-    "interactions": Lazy(
-        "interactions_cmd",
-        "app",
-        group=True,
-        extras=(_edits("interaction", "interaction", "interactions", "edit_interaction"),),
-    ),
+    "interactions": _records("interactions_cmd", "interaction", "interaction", "interactions"),
     "log": Lazy("interactions_cmd", "log"),
-    "referrals": Lazy(
-        "referrals_cmd",
-        "app",
-        group=True,
-        extras=(_lesson, _edits("referral", "referral", "referrals", "edit_referral")),
-    ),
-    "asks": Lazy("asks_cmd", "app", group=True, extras=(_edits("ask", "ask", "asks", "edit_ask"),)),
-    "recs": Lazy(
-        "recs_cmd",
-        "app",
-        group=True,
-        extras=(_edits("recommendation", "recommendation", "recs", "edit_recommendation"),),
-    ),
-    "references": Lazy(
-        "references_cmd",
-        "app",
-        group=True,
-        extras=(_edits("reference", "reference request", "references", "edit_reference"),),
-    ),
-    "opportunities": Lazy(
-        "opportunities_cmd",
-        "app",
-        group=True,
-        extras=(_edits("opportunity", "opportunity", "opportunities", "edit_opportunity"),),
-    ),
-    "thanks": Lazy(
-        "thanks_cmd",
-        "app",
-        group=True,
-        extras=(_edits("gratitude", "thank-you", "thanks", "edit_gratitude"),),
-    ),
+    "referrals": _records("referrals_cmd", "referral", "referral", "referrals", _lesson),
+    "asks": _records("asks_cmd", "ask", "ask", "asks"),
+    "recs": _records("recs_cmd", "recommendation", "recommendation", "recs"),
+    "references": _records("references_cmd", "reference", "reference request", "references"),
+    "opportunities": _records("opportunities_cmd", "opportunity", "opportunity", "opportunities"),
+    "thanks": _records("thanks_cmd", "gratitude", "thank-you", "thanks"),
     "brief": Lazy("brief_cmd", "app", group=True),
     "trash": Lazy("trash_cmd", "app", group=True),
     "balance": Lazy("ledger_cmd", "balance"),
