@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 HEAVY = {"fastapi", "starlette", "uvicorn", "numpy", "scipy", "argon2", "jinja2", "torch"}
 
@@ -30,6 +31,19 @@ def loaded(*argv: str) -> set[str]:
         timeout=120,
         check=True,
     )
+    return {m.split(".")[0] for m in modules(*argv, done=done)}
+
+
+def modules(*argv: str, done: subprocess.CompletedProcess[str] | None = None) -> set[str]:
+    """Every module (dotted names) the command had loaded when it ended."""
+    if done is None:
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE.format(argv=list(argv))],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
@@ -42,3 +56,19 @@ def test_version_loads_no_web_framework_numpy_template_engine_or_password_hasher
 @pytest.mark.parametrize("argv", [("--help",), ("people", "--help")])
 def test_help_loads_none_of_them_either(argv: tuple[str, ...]) -> None:
     assert loaded(*argv) & HEAVY == set()
+
+
+def test_the_agenda_builds_no_table_of_accounts_or_programs(tmp_path: Path) -> None:
+    db = str(tmp_path / "g.db")
+    subprocess.run(
+        [sys.executable, "-m", "goodword", "--db", db, "settings", "set", "your_name", "Ana"],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    found = modules("--db", db, "today", "--json")
+    assert "goodword.services.agenda" in found  # the probe did run the agenda
+    assert "goodword.storage.practice_tables" in found
+    unused = {f"goodword.storage.{t}_tables" for t in ("account", "programme", "outbox")}
+    assert found & unused == set()
+    assert "goodword.schemas.practice" not in found

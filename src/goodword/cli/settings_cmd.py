@@ -9,7 +9,7 @@ import typer
 from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.render import emit, table
-from goodword.schemas.practice import SettingPublic
+from goodword.schemas.settings import SettingPublic
 from goodword.services import workspaces
 
 app = typer.Typer()

@@ -224,10 +224,3 @@ class LedgerRow(BaseModel):
     balance: int
     verdict: str
     last_exchange_at: datetime | None
-
-
-class SettingPublic(BaseModel):
-    key: str
-    value: int | str | None
-    default: int | str | None
-    description: str

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from goodword.services.workspaces import set_setting, store_setting, text_setting
-from goodword.storage.tables import User
+from goodword.storage import tables
 from goodword.storage.unit_of_work import UnitOfWork
 
 #: Stored once the user was asked and chose to skip: they are not asked again.
@@ -21,8 +21,9 @@ def signature(uow: UnitOfWork) -> str:
     named = text_setting(uow, "your_name")
     if named:
         return named
+    user = tables.User  # the accounts' tables load only when a draft needs its signer
     owner = uow.session.scalar(
-        select(User.name).where(User.personal_workspace_id == uow.workspace_id)
+        select(user.name).where(user.personal_workspace_id == uow.workspace_id)
     )
     return owner or ""
 

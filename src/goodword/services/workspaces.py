@@ -14,7 +14,7 @@ from goodword.domain.dates import zone_named
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.etiquette import DESCRIPTIONS, Etiquette, etiquette_from
 from goodword.domain.limits import digits
-from goodword.schemas.practice import SettingPublic
+from goodword.schemas.settings import SettingPublic
 from goodword.services.outbound import check_host
 from goodword.services.time_zones import machine_zone_name
 from goodword.storage.tables import Setting, Workspace
