@@ -18,6 +18,7 @@ from goodword.schemas.practice import LedgerRow
 from goodword.services import agenda, drafting, importing, ledger
 from goodword.services.accounts import user_workspaces
 from goodword.services.agenda import AgendaPublic
+from goodword.services.collector_pause import collector_paused
 from goodword.services.drafting import DraftPublic
 from goodword.services.importing import ImportReport
 
@@ -81,8 +82,9 @@ def create_import(
 ) -> ImportReport:
     """Import a LinkedIn export, a vCard file, a Google Contacts CSV or any mapped CSV."""
     data = file.file.read()
-    batch = read_upload(source, file.filename, data, map)
-    return importing.import_batch(uow, batch, now)
+    with collector_paused():  # reading builds as many objects as importing
+        batch = read_upload(source, file.filename, data, map)
+        return importing.import_batch(uow, batch, now)
 
 
 @router.get("/me", tags=["account"])

@@ -17,6 +17,7 @@ from goodword.cli.render import console, day, done, emit, table, warn
 from goodword.interop import google_contacts, linkedin, mapped_csv, vcard
 from goodword.interop.incoming import ImportBatch
 from goodword.services import import_batches, import_undo, importing
+from goodword.services.collector_pause import collector_paused
 from goodword.services.import_batches import ImportBatchPublic
 from goodword.services.importing import ImportReport
 
@@ -65,9 +66,10 @@ def show_report(r: ImportReport) -> None:
 
 
 def run(ctx: typer.Context, read: Callable[[], ImportBatch], as_json: bool) -> None:
-    batch = read()
-    with progress_bar(as_json) as progress:
-        report = importing.import_batch(deps.uow(ctx), batch, deps.clock(), progress)
+    with collector_paused():  # reading builds as many objects as importing
+        batch = read()
+        with progress_bar(as_json) as progress:
+            report = importing.import_batch(deps.uow(ctx), batch, deps.clock(), progress)
     emit(as_json, report, show_report)
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from goodword.interop.identity import normalise_email, normalise_phone, normalise_url
 from goodword.interop.incoming import IncomingPerson
 from goodword.storage.base import table_of
+from goodword.storage.bulk_insert import bulk_insert
 from goodword.storage.tables import ContactPoint, Note, PersonDate, Skill, Tag
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -21,6 +22,8 @@ NORMAL = {"email": normalise_email, "phone": normalise_phone, "url": normalise_u
 def labels_of(p: IncomingPerson) -> dict[tuple[str, str], str]:
     """The source's labels, by the key each value is matched with."""
     found: dict[tuple[str, str], str] = {}
+    if not p.labels:  # most rows (LinkedIn's, most CSVs) label nothing
+        return found
     for kind, values in (("email", p.emails), ("phone", p.phones), ("url", p.urls)):
         for raw in values:
             label = p.labels.get(raw)
@@ -108,4 +111,4 @@ class Additions:
         connection = self.uow.session.connection()
         for model, rows in self.rows.items():
             if rows:
-                connection.execute(insert(table_of(model)), rows)
+                bulk_insert(connection, table_of(model), rows)

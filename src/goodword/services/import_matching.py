@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, select
 
 from goodword.domain.strength import StrengthFacts, Touch, strength
 from goodword.domain.vocabulary import Sentiment
@@ -32,6 +32,7 @@ from goodword.services.import_keys import (
     strong_keys,
 )
 from goodword.storage.base import table_of
+from goodword.storage.bulk_insert import bulk_insert, new_ids
 from goodword.storage.network_tables import new_uid
 from goodword.storage.tables import ContactPoint, Organization, Person
 from goodword.storage.unit_of_work import UnitOfWork
@@ -40,21 +41,12 @@ Progress = Callable[[int, int], None]
 
 
 def insert_with_ids(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows and return their new ids, in order. SQLite cannot promise the order of
-    a many-row RETURNING, so there the ids are handed out here, inside the transaction
-    that holds the write; PostgreSQL returns them from its sequence."""
-    if not rows:
-        return []
+    """Insert rows and return their new ids, in order (ids drawn first, then one
+    ``executemany``: ``storage/bulk_insert``)."""
     connection = uow.session.connection()
-    if connection.dialect.name == "sqlite":
-        start = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = list(range(start, start + len(rows)))
-        connection.execute(
-            insert(table), [row | {"id": i} for row, i in zip(rows, ids, strict=True)]
-        )
-        return ids
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return [row[0] for row in connection.execute(statement, rows)]
+    ids = new_ids(connection, table, len(rows))
+    bulk_insert(connection, table, [row | {"id": i} for row, i in zip(rows, ids, strict=True)])
+    return ids
 
 
 class Importer:

@@ -12,14 +12,16 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from goodword.interop.incoming import ImportBatch, IncomingPerson, Problem
+from goodword.services.collector_pause import collector_paused
 from goodword.services.import_batches import Journal, close_batch, open_batch
 from goodword.services.import_matching import Importer, Progress
 from goodword.services.person_summaries import refresh_people
 from goodword.services.workspaces import text_setting
 from goodword.storage.base import table_of
+from goodword.storage.bulk_insert import bulk_insert
 from goodword.storage.tables import (
     Interaction,
     Recommendation,
@@ -96,7 +98,7 @@ def import_batch(
     uow: UnitOfWork, batch: ImportBatch, now: datetime, progress: Progress | None = None
 ) -> ImportReport:
     _drop_oversized(batch)
-    with uow:
+    with collector_paused(), uow:
         record = open_batch(uow, batch.source, batch.files, now)
         importer = Importer(uow, now, record.id)
         ids = importer.people(batch.people, progress)
@@ -187,7 +189,7 @@ def import_batch(
         importer.flush()
         for model, rows in ((Interaction, interaction_rows), (Recommendation, rec_rows)):
             if rows:
-                uow.session.connection().execute(insert(table_of(model)), rows)
+                bulk_insert(uow.session.connection(), table_of(model), rows)
         # New people were inserted with their summaries (connected date, zero balance, the
         # strength of that one connection); only
         # known people, and new ones who also got invitations or recommendations, change.

@@ -14,6 +14,7 @@ class UnitOfWork:
     ``commit`` commits."""
 
     def __init__(self, engine: Engine, workspace_id: int) -> None:
+        self.engine = engine
         self._factory = sessionmaker(bind=engine, expire_on_commit=False)
         self.workspace_id = workspace_id
         self._depth = 0

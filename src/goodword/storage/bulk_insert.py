@@ -1,0 +1,164 @@
+"""Many rows into one table at the driver's speed: the few writes that move tens of
+thousands of rows (an import of a whole LinkedIn export).
+
+SQLAlchemy writes the INSERT once per column set; the rows then go to the driver's
+``executemany`` as plain tuples. What SQLAlchemy would do per value is done per column, and
+the values an import repeats (its ``now``, the same few connection dates) are converted once:
+through ``Connection.execute`` the same insert spent more time building parameters and
+formatting datetimes than the database spent writing (issue 16's profile: 30 % and 21 %).
+
+Ids are handed out before the insert, inside the transaction that holds the write: SQLite
+cannot promise the order of a many-row ``RETURNING``, so there they follow the table's
+largest id (the writer holds the database lock); PostgreSQL draws them from the column's
+sequence, so a second process inserting at the same time never collides.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Dialect, Table, func, insert, select, text
+
+from goodword.storage.base import UTCDateTime
+
+Convert = Callable[[Any], Any]
+
+
+def _memoised(convert: Convert) -> Convert:
+    """A converter that remembers: an import's datetimes are a few values many times."""
+    seen: dict[Any, Any] = {}
+
+    def once(value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = converted = convert(value)
+            return converted
+
+    return once
+
+
+def _stored_datetime(column_type: UTCDateTime, dialect: Dialect) -> Convert:
+    """An aware datetime as the column stores it (naive UTC, then the dialect's format)."""
+    impl = column_type.impl_instance._cached_bind_processor(dialect)
+
+    def to_store(value: datetime | None) -> Any:
+        plain = column_type.process_bind_param(value, dialect)
+        return impl(plain) if impl and plain is not None else plain
+
+    return to_store
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _default(table: Table, name: str) -> Callable[[], Any]:
+    """A column the rows leave out takes its Python-side default, as SQLAlchemy would."""
+    default: Any = table.c[name].default
+    if default is None or not (default.is_scalar or default.is_callable):
+        raise KeyError(f"bulk insert into {table.name}: no value and no default for {name}")
+    if default.is_scalar:
+        value = default.arg
+        return lambda: value
+    make = default.arg
+    return lambda: make(None)
+
+
+@dataclass(frozen=True)
+class PreparedInsert:
+    """One table's INSERT for one set of columns, written once for a dialect."""
+
+    table: Table
+    sql: str
+    names: tuple[str, ...]
+    """The parameters in the statement's order."""
+    named: bool
+    """Whether the driver takes a dict per row (psycopg) rather than a tuple (sqlite3)."""
+    converts: tuple[Convert, ...]
+    datetimes: frozenset[str]
+
+    def run(self, connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        fill = [(n, _default(self.table, n)) for n in self.names if n not in rows[0]]
+        if fill:
+            rows = [row | {n: make() for n, make in fill} for row in rows]
+        converts = self.converts
+        if len(rows) > 1:  # a batch repeats its few datetimes: each is converted once
+            converts = tuple(
+                _memoised(c) if n in self.datetimes else c
+                for n, c in zip(self.names, converts, strict=True)
+            )
+        pairs = list(zip(self.names, converts, strict=True))
+        if self.named:
+            values: list[Any] = [{n: c(row[n]) for n, c in pairs} for row in rows]
+        else:
+            values = [tuple([c(row[n]) for n, c in pairs]) for row in rows]
+        connection.exec_driver_sql(self.sql, values if len(values) > 1 else values[0])
+
+
+_prepared: dict[tuple[str, str, tuple[str, ...]], PreparedInsert] = {}
+_prepared_lock = threading.Lock()
+
+
+def prepared_insert(
+    connection: Connection, table: Table, columns: tuple[str, ...]
+) -> PreparedInsert:
+    """The INSERT of ``columns`` into ``table`` (and the columns with Python defaults)."""
+    dialect = connection.dialect
+    key = (dialect.name, table.name, columns)
+    found = _prepared.get(key)
+    if found is not None:
+        return found
+    statement = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    names = tuple(statement.positiontup or statement.params)
+    converts: list[Convert] = []
+    datetimes: set[str] = set()
+    for name in names:
+        column_type = table.c[name].type
+        if isinstance(column_type, UTCDateTime):
+            converts.append(_stored_datetime(column_type, dialect))
+            datetimes.add(name)
+        else:
+            converts.append(column_type._cached_bind_processor(dialect) or _same)
+    found = PreparedInsert(
+        table=table,
+        sql=str(statement),
+        names=names,
+        named=statement.positiontup is None,
+        converts=tuple(converts),
+        datetimes=frozenset(datetimes),
+    )
+    with _prepared_lock:
+        _prepared[key] = found
+    return found
+
+
+def new_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """``count`` ids for rows about to be inserted into ``table``, in order."""
+    if count == 0:
+        return []
+    if connection.dialect.name == "postgresql":
+        drawn = connection.execute(
+            text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) "
+                "FROM generate_series(1, :count)"
+            ),
+            {"table": table.name, "count": count},
+        )
+        return sorted(row[0] for row in drawn)
+    start = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    return list(range(start, start + count))
+
+
+def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table`` in one ``executemany``."""
+    if rows:
+        prepared_insert(connection, table, tuple(rows[0])).run(connection, rows)

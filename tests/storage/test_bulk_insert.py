@@ -1,0 +1,86 @@
+"""Bulk inserts through the driver write what the ORM would: values, datetimes, defaults
+and ids, on both engines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, select
+
+from goodword.storage.base import table_of
+from goodword.storage.bulk_insert import bulk_insert, new_ids, prepared_insert
+from goodword.storage.tables import Interaction, Person
+from goodword.storage.unit_of_work import UnitOfWork
+from tests.conftest import NOW
+
+
+def _person(uow: UnitOfWork, n: int, connected: datetime) -> dict[str, object]:
+    return {
+        "workspace_id": uow.workspace_id,
+        "name": f"Person {n}",
+        "uid": f"uid-{n}",
+        "tier": "network",
+        "source": "linkedin",
+        "created_at": NOW,
+        "updated_at": NOW,
+        "reciprocity_balance": 0,
+        "last_interaction_at": connected,
+    }
+
+
+def test_rows_read_back_as_the_orm_would_have_written_them(uow: UnitOfWork) -> None:
+    dates = [NOW - timedelta(days=400, microseconds=7), NOW.astimezone(UTC), None]
+    with uow:
+        connection = uow.session.connection()
+        rows = [_person(uow, n, dates[n % 3]) for n in range(30)]  # type: ignore[arg-type]
+        ids = new_ids(connection, table_of(Person), len(rows))
+        bulk_insert(
+            connection, table_of(Person), [r | {"id": i} for r, i in zip(rows, ids, strict=True)]
+        )
+        uow.commit()
+    assert ids == sorted(set(ids)) and len(ids) == 30
+    with uow:
+        found = {p.id: p for p in uow.session.scalars(select(Person))}
+        assert sorted(found) == ids
+        for n, pid in enumerate(ids):
+            person = found[pid]
+            assert (person.name, person.uid, person.last_interaction_at) == (
+                f"Person {n}",
+                f"uid-{n}",
+                dates[n % 3],
+            )
+            assert person.matching_opt_out is False  # the column's default, filled in
+            assert person.created_at == NOW and person.created_at.tzinfo is not None
+
+
+def test_a_later_batch_continues_after_the_earlier_ids(uow: UnitOfWork) -> None:
+    with uow:
+        connection = uow.session.connection()
+        first = new_ids(connection, table_of(Person), 3)
+        bulk_insert(
+            connection,
+            table_of(Person),
+            [_person(uow, n, NOW) | {"id": i} for n, i in enumerate(first)],
+        )
+        second = new_ids(connection, table_of(Person), 2)
+        uow.commit()
+    assert min(second) > max(first)
+
+
+def test_one_row_and_a_naive_datetime_is_refused(uow: UnitOfWork, engine: Engine) -> None:
+    with uow:
+        connection = uow.session.connection()
+        [pid] = new_ids(connection, table_of(Person), 1)
+        bulk_insert(connection, table_of(Person), [_person(uow, 1, NOW) | {"id": pid}])
+        row = {
+            "workspace_id": uow.workspace_id,
+            "person_id": pid,
+            "kind": "connected",
+            "sentiment": "neutral",
+            "occurred_at": datetime(2026, 1, 1),  # naive: which zone?
+            "created_at": NOW,
+        }
+        insert = prepared_insert(connection, table_of(Interaction), tuple(row))
+        with pytest.raises(ValueError, match="naive datetime"):
+            insert.run(connection, [row])
