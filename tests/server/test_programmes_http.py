@@ -183,3 +183,34 @@ def test_delivery_log_and_webhooks_page(app: FastAPI, ana: Account, web: WebClie
     assert ana.api.get("/api/v1/outbox", params={"status": "lost"}).status_code == 422
     bad = web.post("/webhooks", {"url": "ftp://example.com/hooks"})
     assert "must start with https://" in bad.text
+
+
+def test_a_link_visit_makes_no_session_and_its_form_token_is_the_browsers_own(
+    app: FastAPI, ana: Account
+) -> None:
+    base, advocate, _ = programme(ana)
+    friend = WebClient(app)
+    page = visit(friend, advocate["code"])
+    assert "goodword_session" not in page.headers.get("set-cookie", "")
+    assert "goodword_session" not in friend.client.cookies
+    again = visit(friend, advocate["code"])  # the page kept for the link, this browser's token
+    assert friend.token and friend.token in again.text and "\x00" not in again.text
+
+    other = WebClient(app)
+    visit(other, advocate["code"])
+    assert other.token != friend.token, "each browser's token is its own"
+    other.token = friend.token  # a token lifted from another browser's page
+    stolen = other.post(f"/r/{advocate['code']}", {"email": "eve@example.com", "consent": "on"})
+    assert stolen.status_code == 403 and leads(ana, base) == []
+    kept = friend.post(f"/r/{advocate['code']}", {"email": "bo@example.com", "consent": "on"})
+    assert kept.status_code == 200 and [x["email"] for x in leads(ana, base)] == ["bo@example.com"]
+
+
+def test_an_edited_programme_shows_on_its_links_at_once(app: FastAPI, ana: Account) -> None:
+    base, advocate, _ = programme(ana)
+    friend = WebClient(app)
+    assert "Count me in" in visit(friend, advocate["code"]).text
+    paused = ana.api.patch(base, json={"status": "paused", "description": "Back in spring"})
+    assert paused.status_code == 200, paused.text
+    page = visit(friend, advocate["code"]).text
+    assert "not taking new referrals" in page and "Back in spring" in page

@@ -1,7 +1,11 @@
 """The public side of an advocate's link: a visit is recorded, a lead comes from its form.
 
 ``/r/CODE`` is the hottest path in the server (every share lands here), so a visit is one
-indexed lookup and one insert in Core, with no ORM objects.
+insert through the driver (``storage/bulk_insert``: the statement written once), and what
+the page shows of the link — its programme, rewards and advocate — is kept per code for a
+few seconds (``services/kept_landings``): a link shared in a group chat is opened hundreds of times
+a minute, and the lookup was half of each visit. An edit of the programme forgets what this
+process kept at once; another server process sees it within those seconds.
 """
 
 from __future__ import annotations
@@ -9,16 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 
 from goodword.domain.errors import NotFound
 from goodword.domain.programme_rules import parse_reward
 from goodword.domain.referral_codes import canonical_code
 from goodword.schemas.programmes import LeadCreate, LeadPublic
 from goodword.services.draft_words import first_name
+from goodword.services.kept_landings import kept_landing
 from goodword.services.programme_leads import add_lead
 from goodword.services.programmes import rewards_in_words
 from goodword.storage.base import table_of
+from goodword.storage.bulk_insert import prepared_insert
 from goodword.storage.tables import Advocate, Program, Visit
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -89,18 +95,17 @@ def _described(spec: str | None) -> str | None:
 def record_visit(
     engine: Engine, code: str, ip: str | None, device_id: str | None, now: datetime
 ) -> Landing:
-    landing = _landing(engine, code)
+    landing = kept_landing(engine, code, now, lambda: _landing(engine, code))
+    row = {
+        "workspace_id": landing.workspace_id,
+        "program_id": landing.program_id,
+        "advocate_id": landing.advocate_id,
+        "at": now,
+        "ip": ip,
+        "device_id": device_id,
+    }
     with engine.begin() as connection:
-        connection.execute(
-            insert(table_of(Visit)).values(
-                workspace_id=landing.workspace_id,
-                program_id=landing.program_id,
-                advocate_id=landing.advocate_id,
-                at=now,
-                ip=ip,
-                device_id=device_id,
-            )
-        )
+        prepared_insert(connection, table_of(Visit), tuple(row)).run(connection, [row])
     return landing
 
 

@@ -14,6 +14,7 @@ from goodword.schemas.programmes import (
     ProgramPublic,
     ProgramUpdate,
 )
+from goodword.services.kept_landings import forget_landings
 from goodword.services.lookup import get_owned
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import (
@@ -177,7 +178,8 @@ def edit_program(uow: UnitOfWork, program_id: int, data: ProgramUpdate) -> Progr
         uow.session.flush()
         result = to_public(uow, program)
         uow.commit()
-        return result
+    forget_landings(uow.engine)
+    return result
 
 
 def show_program(uow: UnitOfWork, program_id: int) -> ProgramPublic:

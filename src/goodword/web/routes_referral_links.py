@@ -3,10 +3,17 @@
 No account is needed. The attribution cookie is signed (a visitor cannot forge an earlier
 first touch for another advocate) and lasts the programme's window; the device cookie lets
 the checks notice an advocate filling in their own form.
+
+A visitor gets no session: the lead form's token is the device cookie signed by the server
+(a page on another site can read neither), so the hottest page never creates, signs or
+stores a session. The page itself is rendered once per link and kept while its landing is
+(``services/kept_landings``); each visit only puts its own token in.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from typing import Annotated
 
@@ -14,7 +21,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Depends, Path, Request
 from itsdangerous import BadSignature, TimestampSigner
 from pydantic import ValidationError
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from goodword.api.deps import Server, server, write_lane
 from goodword.domain.errors import DomainError
@@ -22,7 +29,7 @@ from goodword.schemas.programmes import LeadCreate
 from goodword.services import programme_visits
 from goodword.services.programme_visits import Landing
 from goodword.services.server_keys import server_key
-from goodword.web.deps import checked_form, render
+from goodword.web.deps import TEMPLATES, CsrfFailed
 from goodword.web.forms import checked, text
 from goodword.web.validation import invalid
 
@@ -30,6 +37,9 @@ router = APIRouter(include_in_schema=False)
 Code = Annotated[str, Path(max_length=40)]
 DEVICE = "gw_device"
 YEAR = 365 * 86400
+TOKEN_SLOT = "\x00token\x00"
+"""Where each visit's own form token goes in the page kept for the link."""
+PAGES_KEPT = 10_000
 
 
 def _signer(request: Request, srv: Server) -> TimestampSigner:
@@ -74,13 +84,46 @@ def _remember(
         )
 
 
+def form_token(request: Request, device: str) -> str:
+    """The lead form's CSRF token for this browser: its device id, signed by the server."""
+    key = str(request.app.state.device_key).encode()
+    return hmac.new(key, b"lead-form\x00" + device.encode(), hashlib.sha256).hexdigest()
+
+
+def _token_ok(request: Request, sent: object) -> bool:
+    device = request.cookies.get(DEVICE)
+    return (
+        isinstance(sent, str)
+        and bool(device)
+        and hmac.compare_digest(form_token(request, str(device)), sent)
+    )
+
+
+def _page(request: Request, landing: Landing) -> str:
+    """The link's page with a slot for the token, rendered once per landing read."""
+    pages: dict[str, tuple[Landing, str]] | None = getattr(request.app.state, "pages", None)
+    if pages is None:
+        pages = request.app.state.pages = {}
+    found = pages.get(landing.code)
+    if found is not None and found[0] is landing:
+        return found[1]
+    context = {"request": request, "landing": landing, "page": None, "form": {}}
+    html = TEMPLATES.get_template("landing.html").render(
+        {**context, "csrf": TOKEN_SLOT, "messages": []}
+    )
+    if len(pages) >= PAGES_KEPT:
+        pages.clear()
+    pages[landing.code] = (landing, html)
+    return html
+
+
 @router.get("/r/{code}")
 async def landing_page(
     request: Request, code: Code, srv: Annotated[Server, Depends(server)]
 ) -> Response:
-    """Visits go through one lane per server process: a visit is one indexed read and one
-    insert, and taking them one at a time means they never wait on each other's SQLite
-    write lock (whose retries sleep) — the tail latency under load drops tenfold."""
+    """Visits go through one lane per server process: a visit is one insert, and taking
+    them one at a time means they never wait on each other's SQLite write lock (whose
+    retries sleep) — the tail latency under load drops tenfold."""
     ip, device = _client(request)
     landing = await to_thread.run_sync(
         programme_visits.record_visit,
@@ -91,7 +134,8 @@ async def landing_page(
         srv.clock(),
         limiter=write_lane(request),
     )
-    response = render(request, "landing.html", landing=landing, page=None, form={})
+    body = _page(request, landing).replace(TOKEN_SLOT, form_token(request, device))
+    response = HTMLResponse(body)
     _remember(request, srv, response, landing, device)
     return response
 
@@ -100,12 +144,17 @@ async def landing_page(
 async def lead_form(
     request: Request, code: Code, srv: Annotated[Server, Depends(server)]
 ) -> Response:
-    form = await checked_form(request)
+    submitted = await request.form()  # bounded by web/body_limits
+    if not _token_ok(request, submitted.get("csrf_token")):
+        raise CsrfFailed
+    form: dict[str, object] = {k: v for k, v in submitted.multi_items() if k != "csrf_token"}
     ip, device = _client(request)
     landing = programme_visits.landing_for(srv.engine, code)
     first = _first_touch(request, srv, landing.program_id, landing.window_days)
     if not checked(form, "consent"):
-        return _again(request, landing, form, "please tick the box to agree to be contacted")
+        return _again(
+            request, device, landing, form, "please tick the box to agree to be contacted"
+        )
     try:
         data = LeadCreate(
             email=text(form, "email") or "",
@@ -116,13 +165,28 @@ async def lead_form(
         )
         landing, lead = programme_visits.lead_from_link(srv.engine, code, first, data, srv.clock())
     except (DomainError, ValidationError) as error:
-        return _again(request, landing, form, str(invalid(error)))
-    response = render(request, "landing_thanks.html", landing=landing, name=lead.name, page=None)
+        return _again(request, device, landing, form, str(invalid(error)))
+    response = _public(request, "landing_thanks.html", 200, landing=landing, name=lead.name)
     _remember(request, srv, response, landing, device)
     return response
 
 
-def _again(request: Request, landing: Landing, form: dict[str, object], message: str) -> Response:
-    return render(
-        request, "landing.html", 422, landing=landing, page=None, form=form, problem=message
+def _public(request: Request, template: str, status: int, **context: object) -> Response:
+    """A public page: no session is read or made (no sign-in bar, no flash messages)."""
+    return TEMPLATES.TemplateResponse(
+        request, template, {"messages": [], "page": None, **context}, status_code=status
+    )
+
+
+def _again(
+    request: Request, device: str, landing: Landing, form: dict[str, object], message: str
+) -> Response:
+    return _public(
+        request,
+        "landing.html",
+        422,
+        landing=landing,
+        form=form,
+        problem=message,
+        csrf=form_token(request, device),
     )
