@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -133,59 +134,69 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per endpoint (medians)")
-    args = parser.parse_args()
+def _serve(app: str, port: int, env: dict[str, str], *extra: str) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            app,
+            *extra,
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+    )
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            break
+        except urllib.error.HTTPError:  # the floor app has no /healthz: it is up
+            break
+        except OSError:
+            time.sleep(0.2)
+    return server
+
+
+def measure(
+    seconds: int = 10, connections: int = 16, threads: int = 2, repeat: int = 3
+) -> dict[str, dict[str, float]]:
+    """Medians per endpoint: the floor ``/healthz``, ``GET /r/CODE``, the same-work floor
+    (``benchmarks/link_floor_app``: the same lookup and insert on raw sqlite3 in bare
+    Starlette) and ``POST …/conversions``, run interleaved so drift hits each alike."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "links.db"
-        code, program_id, token = prepare(path, args.threads)
+        code, program_id, token = prepare(path, threads)
         env = {
             **os.environ,
             "GOODWORD_SERVE_URL": f"sqlite:///{path}",
             "GOODWORD_SERVE_LOOPBACK": "1",
+            "GOODWORD_FLOOR_DB": str(path),
         }
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "goodword.web.server:app_from_env",
-                "--factory",
-                "--workers",
-                "2",
-                "--port",
-                str(PORT),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            env=env,
-        )
+        server = _serve("goodword.web.server:app_from_env", PORT, env, "--factory")
+        floor = _serve("benchmarks.link_floor_app:app", PORT + 1, env)
         try:
-            base = f"http://127.0.0.1:{PORT}"
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            wrk(f"{base}/r/{code}", 2, args.connections, args.threads)  # warm-up
+            base, bare = f"http://127.0.0.1:{PORT}", f"http://127.0.0.1:{PORT + 1}"
+            wrk(f"{base}/r/{code}", 2, connections, threads)  # warm-up
+            wrk(f"{bare}/r/{code}", 2, connections, threads)
             script = Path(folder) / "convert.lua"
             script.write_text(CONVERT_LUA)
-            load = (args.seconds, args.connections, args.threads)
+            load = (seconds, connections, threads)
             runs: dict[str, list[dict[str, float]]] = {
                 "floor /healthz": [],
                 "GET /r/CODE": [],
+                "same-work floor": [],
                 "POST conversions": [],
             }
-            for _ in range(args.repeat):  # interleaved, so drift hits every endpoint alike
+            for _ in range(repeat):
                 runs["floor /healthz"].append(wrk(f"{base}/healthz", *load))
                 runs["GET /r/CODE"].append(wrk(f"{base}/r/{code}", *load))
+                runs["same-work floor"].append(wrk(f"{bare}/r/{code}", *load))
                 runs["POST conversions"].append(
                     wrk(
                         f"{base}/api/v1/programs/{program_id}/conversions",
@@ -198,13 +209,24 @@ def main() -> None:
                         "Content-Type: application/json",
                     )
                 )
-            results = {
-                name: {key: statistics.median(r[key] for r in found) for key in found[0]}
-                for name, found in runs.items()
-            }
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for process in (server, floor):
+                process.terminate()
+                process.wait(timeout=30)
+    return {
+        name: {key: statistics.median(r[key] for r in found) for key in found[0]}
+        for name, found in runs.items()
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per endpoint (medians)")
+    args = parser.parse_args()
+    results = measure(args.seconds, args.connections, args.threads, args.repeat)
     print(
         f"{args.connections} connections, {args.seconds} s per run, medians of {args.repeat} runs"
     )

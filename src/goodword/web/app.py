@@ -28,6 +28,7 @@ from goodword.services.server_keys import server_key
 from goodword.web import routes
 from goodword.web.body_limits import BodyLimit
 from goodword.web.deps import CsrfFailed, LoginRequired, render
+from goodword.web.link_visits import LinkVisits
 from goodword.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -131,6 +132,7 @@ def create_app(
         https_only=secure_cookies,
     )
     app.add_middleware(BodyLimit)
+    app.add_middleware(LinkVisits)  # /r/CODE before the framework, inside the two below
     app.add_middleware(SecurityHeaders)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))  # the outermost
     _install_errors(app)

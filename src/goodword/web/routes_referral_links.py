@@ -34,7 +34,8 @@ from goodword.web.forms import checked, text
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
-Code = Annotated[str, Path(max_length=40)]
+CODE_LENGTH = 40
+Code = Annotated[str, Path(max_length=CODE_LENGTH)]
 DEVICE = "gw_device"
 YEAR = 365 * 86400
 TOKEN_SLOT = "\x00token\x00"
@@ -117,11 +118,10 @@ def _page(request: Request, landing: Landing) -> str:
     return html
 
 
-@router.get("/r/{code}")
-async def landing_page(
-    request: Request, code: Code, srv: Annotated[Server, Depends(server)]
-) -> Response:
-    """Visits go through one lane per server process: a visit is one insert, and taking
+async def visit_response(request: Request, srv: Server, code: str) -> Response:
+    """A visit: recorded, then the link's page with this browser's token and cookies.
+
+    Visits go through one lane per server process: a visit is one insert, and taking
     them one at a time means they never wait on each other's SQLite write lock (whose
     retries sleep) — the tail latency under load drops tenfold."""
     ip, device = _client(request)
@@ -138,6 +138,14 @@ async def landing_page(
     response = HTMLResponse(body)
     _remember(request, srv, response, landing, device)
     return response
+
+
+@router.get("/r/{code}")
+async def landing_page(
+    request: Request, code: Code, srv: Annotated[Server, Depends(server)]
+) -> Response:
+    """The framework's way in (``web/link_visits`` answers most visits before it)."""
+    return await visit_response(request, srv, code)
 
 
 @router.post("/r/{code}")
