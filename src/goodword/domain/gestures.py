@@ -34,6 +34,11 @@ GIFT_CARD_FROM = 2
 LUNCH_FROM = 4
 
 
+REPEATS_COUNTED = 3
+"""A third referral from the same person weighs as much as any later one: counting stops
+there (so the count reads at most three rows, however often a hub has referred)."""
+
+
 @dataclass(frozen=True)
 class ReferralWeight:
     """What makes a referral weigh more, as of the day it is thanked."""
@@ -43,7 +48,8 @@ class ReferralWeight:
     kind: str = "client"
     won: bool = False
     times_referred: int = 1
-    """Referrals this person has sent you so far, this one included."""
+    """Referrals this person has sent you so far, this one included (up to
+    ``REPEATS_COUNTED``)."""
     tier: str | None = None
 
     def points(self) -> int:
@@ -54,7 +60,7 @@ class ReferralWeight:
             points += 1
         points += 4 if self.won else 0
         points += {"job": 2, "partner": 1}.get(self.kind, 0)
-        points += min(2, max(0, self.times_referred - 1))
+        points += min(REPEATS_COUNTED - 1, max(0, self.times_referred - 1))
         points += 1 if self.tier in CLOSE_TIERS else 0
         return points
 

@@ -23,6 +23,7 @@ from goodword.domain.agenda_facts import (
     Who,
 )
 from goodword.domain.etiquette import Etiquette
+from goodword.domain.gestures import REPEATS_COUNTED
 from goodword.domain.history import cutoff
 from goodword.domain.lifecycles import shown_company
 from goodword.domain.milestones import Milestone, MilestoneKind
@@ -42,18 +43,23 @@ from goodword.storage.unit_of_work import UnitOfWork
 
 
 def times_referred(referrer_id: Any, up_to: Any) -> Any:
-    """How many referrals this referrer had sent the user by ``up_to`` (a gesture grows
-    with it, seed 001) — a column expression, for one referral or for every open one."""
+    """How many referrals this referrer had sent the user by ``up_to``, counted up to
+    ``REPEATS_COUNTED`` (a gesture grows with it, seed 001) — a column expression, for one
+    referral or for every open one. Each count stops after that many index entries
+    (``ix_referrals_referrer_at``): a hub who referred thousands of times costs no more."""
     earlier = aliased(Referral)
-    return (
-        select(func.count(earlier.id))
+    first = (
+        select(earlier.id)
         .where(
             earlier.referrer_id == referrer_id,
             earlier.direction == "received",
             earlier.referred_at <= up_to,
         )
-        .scalar_subquery()
+        .limit(REPEATS_COUNTED)
+        .correlate(Referral)  # the outer referral, even from inside the FROM
+        .subquery()
     )
+    return select(func.count()).select_from(first).scalar_subquery()
 
 
 def open_referrals(uow: UnitOfWork, on: datetime) -> list[ReferralFacts]:

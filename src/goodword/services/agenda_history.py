@@ -57,6 +57,9 @@ def _unthanked_referrals(uow: UnitOfWork, on: datetime, e: Etiquette) -> Any:
     return and_(
         Referral.workspace_id == uow.workspace_id,
         Referral.direction == "received",
+        # Implied by ~thanked (a settled referral was thanked first, domain.milestones
+        # .settled_at), and what lets the open-referrals index find the few candidates.
+        or_(Referral.settled_at.is_(None), Referral.settled_at > on),
         Referral.referred_at < cutoff(on, e),
         not_filed(Referral.history_at, on),
         ~thanked,

@@ -206,7 +206,7 @@ def top_balances(
     ids = [pid for pid, _, _ in rows]
     offers = offers_for(uow, ids)
     last = _last_favours(uow, ids, on)
-    winners = set(uow.session.scalars(won.where(Referral.referrer_id.in_(ids))))
+    winners = _winners_among(uow, ids, on)
     return [
         Balance(Who(pid, name), int(b), tuple(offers.get(pid, ())), last.get(pid), pid in winners)
         for pid, name, b in rows
@@ -214,18 +214,36 @@ def top_balances(
 
 
 def _won_by(ws: int, on: datetime) -> Any:
-    """Referrers of a received referral whose outcome was won by ``on``."""
-    return (
-        select(Referral.referrer_id)
-        .join(ReferralMilestone, ReferralMilestone.referral_id == Referral.id)
+    """Referrers of a received referral whose outcome was won by ``on`` — found from the
+    wins (``ix_referral_milestones_won``: few) rather than from every referral."""
+    wins = select(ReferralMilestone.referral_id).where(
+        ReferralMilestone.workspace_id == ws,
+        ReferralMilestone.kind == MilestoneKind.OUTCOME.value,
+        ReferralMilestone.outcome == Outcome.WON.value,
+        ReferralMilestone.at <= on,
+    )
+    return select(Referral.referrer_id).where(
+        Referral.id.in_(wins), Referral.direction == "received"
+    )
+
+
+def _winners_among(uow: UnitOfWork, ids: list[int], on: datetime) -> set[int]:
+    """Which of these few people had a referral won by ``on`` (read from each one's
+    referrals, ``ix_referrals_referrer_at``, rather than from every win there is)."""
+    won = (
+        select(ReferralMilestone.id)
         .where(
-            Referral.workspace_id == ws,
-            Referral.direction == "received",
+            ReferralMilestone.referral_id == Referral.id,
             ReferralMilestone.kind == MilestoneKind.OUTCOME.value,
             ReferralMilestone.outcome == Outcome.WON.value,
             ReferralMilestone.at <= on,
         )
+        .exists()
     )
+    query = select(Referral.referrer_id).where(
+        Referral.referrer_id.in_(ids), Referral.direction == "received", won
+    )
+    return set(uow.session.scalars(query.distinct()))
 
 
 def coming_days(uow: UnitOfWork, on: datetime) -> list[KeptDayFacts]:

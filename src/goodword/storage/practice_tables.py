@@ -28,7 +28,10 @@ _ORG = "organizations.id"
 
 class Referral(WorkspaceOwned, Base):
     __tablename__ = "referrals"
-    __table_args__ = (Index("ix_referrals_open", "workspace_id", "direction", "settled_at"),)
+    __table_args__ = (
+        Index("ix_referrals_open", "workspace_id", "direction", "settled_at"),
+        Index("ix_referrals_referrer_at", "referrer_id", "direction", "referred_at"),
+    )
     direction: Mapped[str] = mapped_column(String(20), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     referrer_id: Mapped[int | None] = mapped_column(
@@ -90,6 +93,10 @@ class Referral(WorkspaceOwned, Base):
 
 class ReferralMilestone(WorkspaceOwned, Base):
     __tablename__ = "referral_milestones"
+    __table_args__ = (
+        Index("ix_referral_milestones_steps", "referral_id", "kind", "at", "outcome"),
+        Index("ix_referral_milestones_won", "workspace_id", "kind", "outcome", "at", "referral_id"),
+    )
     referral_id: Mapped[int] = mapped_column(
         ForeignKey("referrals.id", ondelete="CASCADE"), index=True
     )
