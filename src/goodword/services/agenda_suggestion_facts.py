@@ -150,6 +150,33 @@ def _givers(ws: int, since: datetime | None, on: datetime) -> Any:
     )
 
 
+def _gave_since(since: datetime, on: datetime) -> ColumnElement[bool]:
+    """Whether the person (the outer query's) gave the user something between ``since``
+    and ``on`` — asked of each candidate through its own referrals
+    (``ix_referrals_referrer_at``) instead of listing every recent giver first."""
+    referred = (
+        select(Referral.id)
+        .where(
+            Referral.referrer_id == Person.id,
+            Referral.direction == "received",
+            Referral.referred_at >= since,
+            Referral.referred_at <= on,
+        )
+        .exists()
+    )
+    recommended = (
+        select(Recommendation.id)
+        .where(
+            Recommendation.person_id == Person.id,
+            Recommendation.direction == "received",
+            Recommendation.written_at >= since,
+            Recommendation.written_at <= on,
+        )
+        .exists()
+    )
+    return or_(referred, recommended)
+
+
 def _last_favours(uow: UnitOfWork, ids: list[int], on: datetime) -> dict[int, datetime]:
     found: dict[int, datetime] = {}
     for pid, at in [
@@ -195,13 +222,11 @@ def top_balances(
             Person.workspace_id == ws, Person.id.in_(_givers(ws, None, on))
         )
     query = query.where(balance > 0, or_(balance >= LEANS, Person.id.in_(won)))
-    recent = _givers(ws, cutoff(on, e), on)
+    recent = _gave_since(cutoff(on, e), on)
     ordered = (balance.desc(), Person.id)
     rows = [
-        *uow.session.execute(query.where(Person.id.in_(recent)).order_by(*ordered).limit(limit)),
-        *uow.session.execute(
-            query.where(Person.id.not_in(recent)).order_by(*ordered).limit(HISTORY_PACE)
-        ),
+        *uow.session.execute(query.where(recent).order_by(*ordered).limit(limit)),
+        *uow.session.execute(query.where(~recent).order_by(*ordered).limit(HISTORY_PACE)),
     ]
     ids = [pid for pid, _, _ in rows]
     offers = offers_for(uow, ids)
@@ -228,22 +253,9 @@ def _won_by(ws: int, on: datetime) -> Any:
 
 
 def _winners_among(uow: UnitOfWork, ids: list[int], on: datetime) -> set[int]:
-    """Which of these few people had a referral won by ``on`` (read from each one's
-    referrals, ``ix_referrals_referrer_at``, rather than from every win there is)."""
-    won = (
-        select(ReferralMilestone.id)
-        .where(
-            ReferralMilestone.referral_id == Referral.id,
-            ReferralMilestone.kind == MilestoneKind.OUTCOME.value,
-            ReferralMilestone.outcome == Outcome.WON.value,
-            ReferralMilestone.at <= on,
-        )
-        .exists()
-    )
-    query = select(Referral.referrer_id).where(
-        Referral.referrer_id.in_(ids), Referral.direction == "received", won
-    )
-    return set(uow.session.scalars(query.distinct()))
+    """Which of these few people had a referral won by ``on``."""
+    won = _won_by(uow.workspace_id, on).where(Referral.referrer_id.in_(ids))
+    return set(uow.session.scalars(won.distinct()))
 
 
 def coming_days(uow: UnitOfWork, on: datetime) -> list[KeptDayFacts]:

@@ -132,6 +132,7 @@ class Ask(WorkspaceOwned, Base):
     __table_args__ = (
         Index("ix_asks_open", "workspace_id", "status", "asked_at"),
         Index("ix_asks_spacing", "workspace_id", "asked_at"),
+        Index("ix_asks_history", "workspace_id", "asked_at", "answered_at", "history_at"),
     )
     person_id: Mapped[int] = mapped_column(ForeignKey(_PERSON, ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
