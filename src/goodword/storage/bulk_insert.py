@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, func, insert, select, text
@@ -96,12 +97,28 @@ class PreparedInsert:
                 _memoised(c) if n in self.datetimes else c
                 for n, c in zip(self.names, converts, strict=True)
             )
-        pairs = list(zip(self.names, converts, strict=True))
-        if self.named:
-            values: list[Any] = [{n: c(row[n]) for n, c in pairs} for row in rows]
-        else:
-            values = [tuple([c(row[n]) for n, c in pairs]) for row in rows]
+        values = self._values(rows, converts)
         connection.exec_driver_sql(self.sql, values if len(values) > 1 else values[0])
+
+    def _values(self, rows: Sequence[dict[str, Any]], converts: tuple[Convert, ...]) -> list[Any]:
+        """The driver's parameters: values taken in the statement's order by one
+        ``itemgetter``, and only the columns that need it converted."""
+        if self.named:
+            pairs = list(zip(self.names, converts, strict=True))
+            return [{n: c(row[n]) for n, c in pairs} for row in rows]
+        take = itemgetter(*self.names)
+        if len(self.names) == 1:
+            return [(converts[0](take(row)),) for row in rows]
+        changed = [(i, c) for i, c in enumerate(converts) if c is not _same]
+        if not changed:
+            return [take(row) for row in rows]
+        values: list[Any] = []
+        for row in rows:
+            value = list(take(row))
+            for i, convert in changed:
+                value[i] = convert(value[i])
+            values.append(tuple(value))
+        return values
 
 
 _prepared: dict[tuple[str, str, tuple[str, ...]], PreparedInsert] = {}
