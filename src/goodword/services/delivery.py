@@ -69,16 +69,18 @@ def _claim(engine: Engine, at: datetime, worker: str) -> list[int]:
         query = select(OutboxMessage.id).where(_ready(at)).order_by(OutboxMessage.id).limit(BATCH)
         if engine.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
-        claimed = []
-        for message_id in session.scalars(query).all():
-            changed = session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id == message_id, _ready(at))
-                .values(status="sending", claimed_at=at, claimed_by=worker)
-            )
-            if changed.rowcount == 1:  # type: ignore[attr-defined]
-                claimed.append(message_id)
-        return claimed
+        found = list(session.scalars(query).all())
+        if not found:
+            return []
+        # One conditional update for the batch: only the rows still ready change, and the
+        # database says which (a row another worker claimed meanwhile is not among them).
+        changed = session.scalars(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(found), _ready(at))
+            .values(status="sending", claimed_at=at, claimed_by=worker)
+            .returning(OutboxMessage.id)
+        )
+        return sorted(changed.all())
 
 
 def _renew(engine: Engine, message_id: int, worker: str, at: datetime) -> bool:
@@ -105,9 +107,19 @@ def _email(message: OutboxMessage, settings: dict[str, str], now: datetime) -> E
     return email
 
 
-def _send(session: Session, message: OutboxMessage, transport: Transport, now: datetime) -> None:
+def _send(
+    session: Session,
+    message: OutboxMessage,
+    transport: Transport,
+    now: datetime,
+    settings_by_workspace: dict[int, dict[str, str]],
+) -> None:
     if message.channel == "email":
-        settings = settings_of(session, message.workspace_id)
+        settings = settings_by_workspace.get(message.workspace_id)
+        if settings is None:  # read once per workspace and batch, not once per message
+            settings = settings_by_workspace[message.workspace_id] = settings_of(
+                session, message.workspace_id
+            )
         if not settings.get("smtp_host") or not settings.get("mail_from"):
             raise NotConfigured(
                 "SMTP is not set up: goodword settings set smtp_host … and mail_from …"
@@ -150,6 +162,7 @@ def deliver_due(
     report = DeliveryReport()
     renewed = clock()
     while claimed := _claim(engine, renewed, worker):
+        settings: dict[int, dict[str, str]] = {}
         for message_id in claimed:
             # Claims renewed less than RENEW_EVERY ago cannot look stale to anyone (STALE is
             # four times longer); older ones are renewed before this send.
@@ -160,7 +173,7 @@ def deliver_due(
             with Session(engine) as session, session.begin():
                 message = session.get(OutboxMessage, message_id)
                 assert message is not None
-                _attempt(session, message, transport, clock, report)
+                _attempt(session, message, transport, clock, report, settings)
         if beat is not None:
             beat()
         renewed = clock()
@@ -173,9 +186,10 @@ def _attempt(
     transport: Transport,
     clock: Callable[[], datetime],
     report: DeliveryReport,
+    settings: dict[int, dict[str, str]],
 ) -> None:
     try:
-        _send(session, message, transport, clock())
+        _send(session, message, transport, clock(), settings)
     except NotConfigured as waiting:
         message.status, message.last_error = "pending", str(waiting)
         message.next_attempt_at = clock() + NOT_CONFIGURED_WAIT

@@ -87,20 +87,33 @@ def _step(
     update is conditional on the status, so a row another worker moved first is skipped."""
     if lock:
         query = query.with_for_update(skip_locked=True, of=RewardRow)
-    events, moved = [], []
+    groups: dict[tuple[str, tuple[tuple[str, object], ...]], list[tuple[RowMapping, Move]]] = {}
     for row in session.execute(query.limit(BATCH)).mappings().all():
         step = move(row)
-        changed = session.execute(
-            update(RewardRow)
-            .where(RewardRow.id == row["id"], RewardRow.status == source.value)
-            .values(reason=step.reason, **step.values)
+        key = (step.reason, tuple(sorted(step.values.items())))
+        groups.setdefault(key, []).append((row, step))
+    events, moved = [], []
+    for (reason, values), members in groups.items():
+        # One conditional update per group of identical steps (an approval batch is mostly
+        # one or a few): only rows still in ``source`` change, and the database says which.
+        changed = set(
+            session.scalars(
+                update(RewardRow)
+                .where(
+                    RewardRow.id.in_([int(row["id"]) for row, _ in members]),
+                    RewardRow.status == source.value,
+                )
+                .values(reason=reason, **dict(values))
+                .returning(RewardRow.id)
+            ).all()
         )
-        if changed.rowcount == 1:  # type: ignore[attr-defined]
-            events.append(_event(row, step))
-            moved.append(int(row["id"]))
+        for row, step in members:
+            if int(row["id"]) in changed:
+                events.append(_event(row, step))
+                moved.append(int(row["id"]))
     if events:
         session.execute(insert(table_of(RewardEvent)), events)
-    return moved
+    return sorted(moved)
 
 
 def _approve_batch(session: Session, now: datetime, lock: bool) -> list[int]:
