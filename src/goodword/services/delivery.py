@@ -95,6 +95,56 @@ def _renew(engine: Engine, message_id: int, worker: str, at: datetime) -> bool:
         return bool(kept.rowcount == 1)  # type: ignore[attr-defined]
 
 
+NOT_SET_UP = "SMTP is not set up: goodword settings set smtp_host … and mail_from …"
+
+
+def _configured(settings: dict[str, str]) -> bool:
+    return bool(settings.get("smtp_host") and settings.get("mail_from"))
+
+
+def _defer_unconfigured(
+    engine: Engine,
+    claimed: list[int],
+    worker: str,
+    at: datetime,
+    report: DeliveryReport,
+    settings_by_workspace: dict[int, dict[str, str]],
+) -> list[int]:
+    """The batch's emails from workspaces whose SMTP is not set up wait together, in one
+    conditional update (nothing could send them; their attempts are not used up); the
+    messages left to send one by one are returned."""
+    with Session(engine) as session, session.begin():
+        waiting = []
+        for message_id, channel, workspace_id in session.execute(
+            select(OutboxMessage.id, OutboxMessage.channel, OutboxMessage.workspace_id).where(
+                OutboxMessage.id.in_(claimed)
+            )
+        ):
+            if channel != "email":
+                continue
+            if workspace_id not in settings_by_workspace:
+                settings_by_workspace[workspace_id] = settings_of(session, workspace_id)
+            if not _configured(settings_by_workspace[workspace_id]):
+                waiting.append(message_id)
+        if not waiting:
+            return claimed
+        deferred = session.scalars(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_(waiting),
+                OutboxMessage.claimed_by == worker,
+                OutboxMessage.status == "sending",
+            )
+            .values(
+                status="pending", last_error=NOT_SET_UP, next_attempt_at=at + NOT_CONFIGURED_WAIT
+            )
+            .returning(OutboxMessage.id)
+        ).all()
+        report.retrying += len(deferred)
+    left = set(waiting)
+    return [message_id for message_id in claimed if message_id not in left]
+
+
 def _email(message: OutboxMessage, settings: dict[str, str], now: datetime) -> EmailMessage:
     email = EmailMessage()
     email["From"] = settings["mail_from"]
@@ -120,10 +170,8 @@ def _send(
             settings = settings_by_workspace[message.workspace_id] = settings_of(
                 session, message.workspace_id
             )
-        if not settings.get("smtp_host") or not settings.get("mail_from"):
-            raise NotConfigured(
-                "SMTP is not set up: goodword settings set smtp_host … and mail_from …"
-            )
+        if not _configured(settings):
+            raise NotConfigured(NOT_SET_UP)
         transport.send_email(settings, _email(message, settings, now))
         return
     endpoint = session.get(WebhookEndpoint, int(message.recipient))
@@ -163,6 +211,7 @@ def deliver_due(
     renewed = clock()
     while claimed := _claim(engine, renewed, worker):
         settings: dict[int, dict[str, str]] = {}
+        claimed = _defer_unconfigured(engine, claimed, worker, renewed, report, settings)
         for message_id in claimed:
             # Claims renewed less than RENEW_EVERY ago cannot look stale to anyone (STALE is
             # four times longer); older ones are renewed before this send.
