@@ -128,53 +128,40 @@ def overdue_contacts(uow: UnitOfWork, on: datetime, e: Etiquette, limit: int) ->
     ]
 
 
-def _givers(ws: int, since: datetime | None, on: datetime) -> Any:
-    """People who gave the user something (a referral, a recommendation) by ``on`` —
-    since ``since`` when given."""
-    referral_when = [Referral.referred_at <= on] + (
-        [Referral.referred_at >= since] if since else []
+#: What counts as a favour received: (its table's workspace, who gave it, its direction,
+#: when) for referrals and for recommendations.
+FAVOURS = (
+    (Referral.workspace_id, Referral.referrer_id, Referral.direction, Referral.referred_at),
+    (
+        Recommendation.workspace_id,
+        Recommendation.person_id,
+        Recommendation.direction,
+        Recommendation.written_at,
+    ),
+)
+
+
+def _givers(ws: int, on: datetime) -> Any:
+    """People who gave the user something (a referral, a recommendation) by ``on``."""
+    first, *others = (
+        select(who).where(workspace == ws, direction == "received", at <= on)
+        for workspace, who, direction, at in FAVOURS
     )
-    rec_when = [Recommendation.written_at <= on] + (
-        [Recommendation.written_at >= since] if since else []
-    )
-    return (
-        select(Referral.referrer_id)
-        .where(Referral.workspace_id == ws, Referral.direction == "received", *referral_when)
-        .union(
-            select(Recommendation.person_id).where(
-                Recommendation.workspace_id == ws,
-                Recommendation.direction == "received",
-                *rec_when,
-            )
-        )
-    )
+    return first.union(*others)
 
 
 def _gave_since(since: datetime, on: datetime) -> ColumnElement[bool]:
     """Whether the person (the outer query's) gave the user something between ``since``
-    and ``on`` — asked of each candidate through its own referrals
+    and ``on`` — asked of each candidate through its own favours
     (``ix_referrals_referrer_at``) instead of listing every recent giver first."""
-    referred = (
-        select(Referral.id)
-        .where(
-            Referral.referrer_id == Person.id,
-            Referral.direction == "received",
-            Referral.referred_at >= since,
-            Referral.referred_at <= on,
+    return or_(
+        *(
+            select(who)
+            .where(who == Person.id, direction == "received", at >= since, at <= on)
+            .exists()
+            for _, who, direction, at in FAVOURS
         )
-        .exists()
     )
-    recommended = (
-        select(Recommendation.id)
-        .where(
-            Recommendation.person_id == Person.id,
-            Recommendation.direction == "received",
-            Recommendation.written_at >= since,
-            Recommendation.written_at <= on,
-        )
-        .exists()
-    )
-    return or_(referred, recommended)
 
 
 def _last_favours(uow: UnitOfWork, ids: list[int], on: datetime) -> dict[int, datetime]:
@@ -219,7 +206,7 @@ def top_balances(
     else:
         balance = balance_expression(Person.id, as_of=on)
         query = select(Person.id, Person.name, balance.label("b")).where(
-            Person.workspace_id == ws, Person.id.in_(_givers(ws, None, on))
+            Person.workspace_id == ws, Person.id.in_(_givers(ws, on))
         )
     query = query.where(balance > 0, or_(balance >= LEANS, Person.id.in_(won)))
     recent = _gave_since(cutoff(on, e), on)
