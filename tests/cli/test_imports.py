@@ -23,7 +23,8 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 HEAVY = {"fastapi", "starlette", "uvicorn", "numpy", "scipy", "argon2", "jinja2", "torch"}
 
 
-def loaded(*argv: str) -> set[str]:
+def modules(*argv: str) -> set[str]:
+    """Every module (dotted names) the command had loaded when it ended."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(argv=list(argv))],
         capture_output=True,
@@ -31,20 +32,12 @@ def loaded(*argv: str) -> set[str]:
         timeout=120,
         check=True,
     )
-    return {m.split(".")[0] for m in modules(*argv, done=done)}
-
-
-def modules(*argv: str, done: subprocess.CompletedProcess[str] | None = None) -> set[str]:
-    """Every module (dotted names) the command had loaded when it ended."""
-    if done is None:
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE.format(argv=list(argv))],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def loaded(*argv: str) -> set[str]:
+    """The top-level packages among them."""
+    return {m.split(".")[0] for m in modules(*argv)}
 
 
 def test_version_loads_no_web_framework_numpy_template_engine_or_password_hasher() -> None:
