@@ -12,8 +12,6 @@ stores a session. The page itself is rendered once per link and kept while its l
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from typing import Annotated
 
@@ -31,6 +29,7 @@ from goodword.services.programme_visits import Landing
 from goodword.services.server_keys import server_key
 from goodword.web.deps import TEMPLATES, CsrfFailed
 from goodword.web.forms import checked, text
+from goodword.web.security import device_csrf_ok, device_csrf_token
 from goodword.web.validation import invalid
 
 router = APIRouter(include_in_schema=False)
@@ -85,19 +84,8 @@ def _remember(
         )
 
 
-def form_token(request: Request, device: str) -> str:
-    """The lead form's CSRF token for this browser: its device id, signed by the server."""
-    key = str(request.app.state.device_key).encode()
-    return hmac.new(key, b"lead-form\x00" + device.encode(), hashlib.sha256).hexdigest()
-
-
 def _token_ok(request: Request, sent: object) -> bool:
-    device = request.cookies.get(DEVICE)
-    return (
-        isinstance(sent, str)
-        and bool(device)
-        and hmac.compare_digest(form_token(request, str(device)), sent)
-    )
+    return device_csrf_ok(request, request.cookies.get(DEVICE), sent)
 
 
 def _page(request: Request, landing: Landing) -> str:
@@ -108,9 +96,8 @@ def _page(request: Request, landing: Landing) -> str:
     found = pages.get(landing.code)
     if found is not None and found[0] is landing:
         return found[1]
-    context = {"request": request, "landing": landing, "page": None, "form": {}}
     html = TEMPLATES.get_template("landing.html").render(
-        {**context, "csrf": TOKEN_SLOT, "messages": []}
+        request=request, landing=landing, page=None, form={}, csrf=TOKEN_SLOT, messages=[]
     )
     if len(pages) >= PAGES_KEPT:
         pages.clear()
@@ -134,7 +121,7 @@ async def visit_response(request: Request, srv: Server, code: str) -> Response:
         srv.clock(),
         limiter=write_lane(request),
     )
-    body = _page(request, landing).replace(TOKEN_SLOT, form_token(request, device))
+    body = _page(request, landing).replace(TOKEN_SLOT, device_csrf_token(request, device))
     response = HTMLResponse(body)
     _remember(request, srv, response, landing, device)
     return response
@@ -196,5 +183,5 @@ def _again(
         landing=landing,
         form=form,
         problem=message,
-        csrf=form_token(request, device),
+        csrf=device_csrf_token(request, device),
     )

@@ -75,6 +75,22 @@ def csrf_ok(request: Request, sent: object) -> bool:
     )
 
 
+def device_csrf_token(request: Request, device: str) -> str:
+    """A CSRF token without a session, for public forms (the referral link's lead form):
+    the browser's device cookie signed by the server, which a page on another site can
+    neither read nor make."""
+    key = str(request.app.state.device_key).encode()
+    return hmac.new(key, b"lead-form\x00" + device.encode(), hashlib.sha256).hexdigest()
+
+
+def device_csrf_ok(request: Request, device: str | None, sent: object) -> bool:
+    return (
+        isinstance(sent, str)
+        and bool(device)
+        and hmac.compare_digest(device_csrf_token(request, str(device)), sent)
+    )
+
+
 DEVICE_COOKIE = "goodword_device"
 DEVICE_DAYS = 180
 
