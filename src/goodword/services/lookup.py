@@ -22,14 +22,19 @@ def parse_id(query: str) -> int | None:
     return int(text) if digits(text) and len(text) < 18 else None
 
 
+def not_found(what: str, record_id: int) -> NotFound:
+    """The refusal for an id that names nothing of this workspace's."""
+    return NotFound(f"no {what} #{record_id}: see `goodword {_listing(what)} list`")
+
+
 def get_owned(uow: UnitOfWork, model: type[T], record_id: int, what: str) -> T:
     if not 0 < record_id <= MAX_ID:  # beyond what any engine stores: it cannot exist
-        raise NotFound(f"no {what} #{record_id}: see `goodword {_listing(what)} list`")
+        raise not_found(what, record_id)
     row = uow.session.scalar(
         select(model).where(model.id == record_id, model.workspace_id == uow.workspace_id)
     )
     if row is None:
-        raise NotFound(f"no {what} #{record_id}: see `goodword {_listing(what)} list`")
+        raise not_found(what, record_id)
     return row
 
 

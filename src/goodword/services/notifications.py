@@ -13,9 +13,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -44,19 +45,21 @@ class Sender:
     links_base: str
 
 
+@cache
+def _endpoints_statement() -> Select[int, str]:
+    return select(WebhookEndpoint.id, WebhookEndpoint.events).where(
+        WebhookEndpoint.workspace_id == bindparam("workspace_id"),
+        WebhookEndpoint.active.is_(True),
+    )
+
+
 def sender_for(session: Session, workspace_id: int) -> Sender:
     settings = settings_of(session, workspace_id)
     templates = {k.removeprefix(PREFIX): v for k, v in settings.items() if k.startswith(PREFIX)}
     mail_from = settings.get("mail_from", "")
     name = settings.get("your_name") or mail_from.split("<")[0].strip() or "The team"
-    endpoints = [
-        (e.id, e.events)
-        for e in session.scalars(
-            select(WebhookEndpoint).where(
-                WebhookEndpoint.workspace_id == workspace_id, WebhookEndpoint.active.is_(True)
-            )
-        )
-    ]
+    found = session.execute(_endpoints_statement(), {"workspace_id": workspace_id})
+    endpoints = [(endpoint_id, events) for endpoint_id, events in found]
     return Sender(templates, name, endpoints, links_base(settings.get("public_url")))
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.attributes import set_committed_value
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
+from goodword.domain.limits import MAX_ID
 from goodword.domain.programme_checks import Flag, check_conversion
 from goodword.domain.programme_checks import normalise_email as email_key
 from goodword.domain.programme_rules import (
@@ -29,11 +30,13 @@ from goodword.domain.programme_rules import (
     rewards_for_conversion,
 )
 from goodword.schemas.programmes import ConversionCreate, ConversionPublic, RewardPublic
+from goodword.services import programme_conversion_queries as queries
 from goodword.services import programme_events
-from goodword.services.lookup import get_owned
+from goodword.services.lookup import not_found
 from goodword.services.programme_leads import _dump, checks_of
-from goodword.services.programme_rewards import ledger, reward_public
-from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardRow
+from goodword.services.programme_rewards import ledger_event, reward_public
+from goodword.storage.bulk_insert import insert_new
+from goodword.storage.tables import Conversion, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
 
 
@@ -41,7 +44,7 @@ def request_hash(data: ConversionCreate) -> str:
     return hashlib.sha256(data.model_dump_json().encode()).hexdigest()
 
 
-def _public(conversion: Conversion, rewards: list[RewardPublic]) -> ConversionPublic:
+def _public(conversion: Conversion | Row[Any], rewards: list[RewardPublic]) -> ConversionPublic:
     return ConversionPublic(
         id=conversion.id,
         program_id=conversion.program_id,
@@ -58,14 +61,9 @@ def _public(conversion: Conversion, rewards: list[RewardPublic]) -> ConversionPu
     )
 
 
-def conversion_public(uow: UnitOfWork, conversion: Conversion) -> ConversionPublic:
-    rows = uow.session.execute(
-        select(RewardRow, Advocate.name)
-        .join(Advocate, Advocate.id == RewardRow.advocate_id)
-        .where(RewardRow.conversion_id == conversion.id)
-        .order_by(RewardRow.id)
-    )
-    return _public(conversion, [reward_public(r, name) for r, name in rows])
+def conversion_public(uow: UnitOfWork, conversion: Conversion | Row[Any]) -> ConversionPublic:
+    rows = queries.rewards_of(uow.session.connection(), conversion.id)
+    return _public(conversion, [reward_public(r, r.advocate_name) for r in rows])
 
 
 def _replayed(
@@ -75,13 +73,7 @@ def _replayed(
     used for a different one; None when the request is new."""
     digest = request_hash(data)
     order = data.external_id.strip()
-    same = Conversion.external_id == order
-    found = uow.session.scalars(
-        select(Conversion).where(
-            Conversion.program_id == program_id,
-            or_(same, Conversion.idempotency_key == key) if key is not None else same,
-        )
-    ).all()
+    found = queries.earlier(uow.session.connection(), program_id, order, key)
     by_key = next((c for c in found if key is not None and c.idempotency_key == key), None)
     if by_key is not None:
         if by_key.request_hash != digest:
@@ -98,17 +90,14 @@ def _replayed(
     return None
 
 
-def _lead_for(uow: UnitOfWork, program: Program, data: ConversionCreate) -> Lead:
+def _lead_for(uow: UnitOfWork, program: Row[Any], data: ConversionCreate) -> Row[Any]:
+    connection = uow.session.connection()
     if data.lead_id is not None:
-        lead = uow.session.get(Lead, data.lead_id)
+        lead = queries.lead(connection, data.lead_id)
         if lead is None or lead.program_id != program.id:
             raise NotFound(f"no lead #{data.lead_id} in programme '{program.name}'")
     elif data.email:
-        lead = uow.session.scalar(
-            select(Lead).where(
-                Lead.program_id == program.id, Lead.attributed_key == email_key(data.email)
-            )
-        )
+        lead = queries.lead_by_email(connection, program.id, email_key(data.email))
         if lead is None:
             raise NotFound(
                 f"nobody referred {data.email.strip()} to '{program.name}': no reward is owed "
@@ -125,11 +114,7 @@ def _lead_for(uow: UnitOfWork, program: Program, data: ConversionCreate) -> Lead
     return lead
 
 
-FINISHED = ("converted", "hired", "duplicate", "not-hired")
-"""Lead states that no conversion can follow."""
-
-
-def _denial(program: Program, lead: Lead, earned: EarnedReward, now: datetime) -> str | None:
+def _denial(program: Row[Any], lead: Row[Any], earned: EarnedReward, now: datetime) -> str | None:
     if earned.capped:
         return f"the programme's cap of {program.cap_per_advocate} rewards per advocate is reached"
     if lead.review == "denied":
@@ -145,32 +130,9 @@ def _denial(program: Program, lead: Lead, earned: EarnedReward, now: datetime) -
     return None
 
 
-def _counts(uow: UnitOfWork, advocate_id: int) -> tuple[int, int]:
-    """The advocate's valid conversions and their rewards not denied, so far (read while
-    this advocate is locked, inside the conversion's write)."""
-    conversions = (
-        select(func.count())
-        .select_from(Conversion)
-        .where(Conversion.advocate_id == advocate_id, Conversion.status == "valid")
-        .scalar_subquery()
-    )
-    rewarded = (
-        select(func.count())
-        .select_from(RewardRow)
-        .where(
-            RewardRow.advocate_id == advocate_id,
-            RewardRow.rule.like("conversion:%"),
-            RewardRow.status != RewardStatus.DENIED.value,
-        )
-        .scalar_subquery()
-    )
-    before, paid = uow.session.execute(select(conversions, rewarded)).one()
-    return int(before or 0), int(paid or 0)
-
-
 def _reward_rows(
-    program: Program,
-    lead: Lead,
+    program: Row[Any],
+    lead: Row[Any],
     conversion: Conversion,
     counts: tuple[int, int],
     now: datetime,
@@ -225,7 +187,15 @@ def _convert_once(
     uow: UnitOfWork, program_id: int, data: ConversionCreate, key: str | None, now: datetime
 ) -> tuple[ConversionPublic, bool]:
     with uow:
-        program = get_owned(uow, Program, program_id, "program")
+        connection = uow.session.connection()
+        found = (
+            queries.program(connection, uow.workspace_id, program_id)
+            if 0 < program_id <= MAX_ID  # beyond what any engine stores: it cannot exist
+            else None
+        )
+        if found is None:
+            raise not_found("program", program_id)
+        program = found
         earlier = _replayed(uow, program.id, data, key)
         if earlier is not None:
             return earlier, False
@@ -233,29 +203,18 @@ def _convert_once(
         converted = "hired" if program.kind == "hiring" else "converted"
         # The first write, and the one that makes a lead convert once: a conditional update
         # (a racing repeat order finds the lead already taken and changes nothing).
-        taken = uow.session.execute(
-            update(Lead)
-            .where(Lead.id == lead.id, Lead.status.not_in(FINISHED))
-            .values(status=converted, stage_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        if taken.rowcount != 1:  # type: ignore[attr-defined]
+        if not queries.take_lead(connection, lead.id, converted, now):
             raise Conflict(
                 f"lead #{lead.id} has already converted; a repeat purchase earns no reward"
             )
-        # This advocate's conversions are counted one at a time (the row lock on PostgreSQL;
-        # SQLite's write lock is already held), so two at once cannot both be "the 7th" and
-        # miss the bonus at 8.
-        uow.session.execute(
-            select(Advocate.id).where(Advocate.id == lead.advocate_id).with_for_update()
-        )
-        advocate = uow.session.get(Advocate, lead.advocate_id)
-        assert advocate is not None
+        # This advocate's conversions are counted one at a time, so two at once cannot
+        # both be "the 7th" and miss the bonus at 8.
+        advocate = queries.locked_advocate(connection, lead.advocate_id)
         lead_flags = [Flag(c.check, c.detail) for c in checks_of(lead.flags)]
         flags = check_conversion(
             data.customer_id, advocate.customer_id, lead_flags if lead.review == "open" else []
         )
-        counts = _counts(uow, advocate.id)
+        counts = queries.counts(connection, advocate.id)
         conversion = Conversion(
             workspace_id=uow.workspace_id,
             program_id=program.id,
@@ -272,17 +231,17 @@ def _convert_once(
             status="valid",
             created_at=now,
         )
-        uow.session.add(conversion)
-        uow.session.flush()
-        set_committed_value(lead, "status", converted)  # already written above
-        set_committed_value(lead, "stage_at", now)
+        # Written with Core, not the ORM's flush (three flushes were most of a conversion's
+        # time); the objects stay transient, read by the events and the answer below.
+        insert_new(connection, [conversion])
         rows = _reward_rows(program, lead, conversion, counts, now)
-        uow.session.add_all(rows)
-        uow.session.flush()
+        insert_new(connection, rows)
+        events = []
         for row in rows:
-            ledger(uow, row, "created", now, row.reason, "goodword")
+            events.append(ledger_event(row, "created", now, row.reason, "goodword"))
             if row.status == RewardStatus.DENIED.value:
-                ledger(uow, row, "denied", now, row.reason, "goodword")
+                events.append(ledger_event(row, "denied", now, row.reason, "goodword"))
+        insert_new(connection, events, ids=False)
         programme_events.conversion_created(
             uow.session, program, advocate, lead, conversion, rows, now
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, cast, literal, select
+from sqlalchemy import Row, String, cast, literal, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.programme_rules import Reward, RewardType
@@ -99,9 +99,9 @@ def lead_created(
 
 def conversion_created(
     session: Session,
-    program: Program,
-    advocate: Advocate,
-    lead: Lead,
+    program: Program | Row[Any],
+    advocate: Advocate | Row[Any],
+    lead: Lead | Row[Any],
     conversion: Conversion,
     rewards: list[RewardRow],
     now: datetime,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 
 from goodword.domain.errors import InvalidValue, RuleViolation
 from goodword.domain.programme_rules import (
@@ -27,6 +27,26 @@ from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardE
 from goodword.storage.unit_of_work import UnitOfWork
 
 
+def ledger_event(
+    reward: RewardRow,
+    kind: str,
+    at: datetime,
+    reason: str,
+    actor: str,
+    amount: Decimal = Decimal(0),
+) -> RewardEvent:
+    """One line of the reward ledger (not yet stored)."""
+    return RewardEvent(
+        workspace_id=reward.workspace_id,
+        reward_id=reward.id,
+        kind=kind,
+        at=at,
+        amount=amount,
+        reason=reason,
+        actor=actor,
+    )
+
+
 def ledger(
     uow: UnitOfWork,
     reward: RewardRow,
@@ -36,20 +56,10 @@ def ledger(
     actor: str,
     amount: Decimal = Decimal(0),
 ) -> None:
-    uow.session.add(
-        RewardEvent(
-            workspace_id=reward.workspace_id,
-            reward_id=reward.id,
-            kind=kind,
-            at=at,
-            amount=amount,
-            reason=reason,
-            actor=actor,
-        )
-    )
+    uow.session.add(ledger_event(reward, kind, at, reason, actor, amount))
 
 
-def reward_public(row: RewardRow, advocate_name: str) -> RewardPublic:
+def reward_public(row: RewardRow | Row[Any], advocate_name: str) -> RewardPublic:
     stated = Reward(RewardType(row.reward_type), row.amount, row.currency, row.text)
     return RewardPublic(
         id=row.id,

@@ -4,10 +4,11 @@ words (your name for signing drafts, a folder of your own draft templates)."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.dates import zone_named
@@ -52,10 +53,18 @@ def ensure_workspace(engine: Engine, name: str, now: datetime, *, is_demo: bool 
         return workspace.id
 
 
+@cache
+def _settings_statement() -> Select[str, str]:
+    return select(Setting.key, Setting.value).where(
+        Setting.workspace_id == bindparam("workspace_id")
+    )
+
+
 def settings_of(session: Session, workspace_id: int) -> dict[str, str]:
-    """A workspace's stored settings, for work that spans workspaces (the worker)."""
-    rows = session.scalars(select(Setting).where(Setting.workspace_id == workspace_id))
-    return {row.key: row.value for row in rows}
+    """A workspace's stored settings, for work that spans workspaces (the worker). Read as
+    plain rows with a statement built once: every conversion and outbox batch asks."""
+    rows = session.execute(_settings_statement(), {"workspace_id": workspace_id})
+    return {key: value for key, value in rows}
 
 
 def _stored(uow: UnitOfWork) -> dict[str, str]:
