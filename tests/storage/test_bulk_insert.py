@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from goodword.storage.base import table_of
-from goodword.storage.bulk_insert import bulk_insert, new_ids, prepared_insert
+from goodword.storage.bulk_insert import bulk_insert, insert_new, new_ids, prepared_insert
 from goodword.storage.tables import Interaction, Person
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
@@ -84,3 +84,31 @@ def test_one_row_and_a_naive_datetime_is_refused(uow: UnitOfWork, engine: Engine
         insert = prepared_insert(connection, table_of(Interaction), tuple(row))
         with pytest.raises(ValueError, match="naive datetime"):
             insert.run(connection, [row])
+
+
+def test_new_objects_are_written_with_their_ids_and_the_columns_defaults(uow: UnitOfWork) -> None:
+    with uow:
+        connection = uow.session.connection()
+        people = [
+            Person(
+                workspace_id=uow.workspace_id,
+                name=f"New {n}",
+                uid=f"new-{n}",
+                tier="network",
+                source="manual",
+                created_at=NOW,
+                updated_at=NOW,
+                reciprocity_balance=n,
+            )
+            for n in range(3)
+        ]
+        insert_new(connection, people)
+        uow.commit()
+    ids = [p.id for p in people]
+    assert None not in ids and ids == sorted(set(ids))
+    with uow:
+        found = {p.id: p for p in uow.session.scalars(select(Person))}
+        assert [found[i].name for i in ids] == ["New 0", "New 1", "New 2"]
+        assert [found[i].reciprocity_balance for i in ids] == [0, 1, 2]
+        assert all(found[i].matching_opt_out is False for i in ids)  # default filled in
+        assert found[ids[0]].created_at == NOW
