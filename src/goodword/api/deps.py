@@ -29,16 +29,16 @@ class Server:
     secure_cookies: bool = False
 
 
-def server(request: Request) -> Server:
+async def server(request: Request) -> Server:
     found: Server = request.app.state.server
     return found
 
 
-def now(srv: Annotated[Server, Depends(server)]) -> datetime:
+async def now(srv: Annotated[Server, Depends(server)]) -> datetime:
     return srv.clock()
 
 
-def engine(srv: Annotated[Server, Depends(server)]) -> Engine:
+async def engine(srv: Annotated[Server, Depends(server)]) -> Engine:
     return srv.engine
 
 
@@ -72,7 +72,7 @@ def api_workspace(
     return workspace_for(srv.engine, user.id, workspace)
 
 
-def api_uow(
+async def api_uow(
     srv: Annotated[Server, Depends(server)],
     workspace: Annotated[WorkspacePublic, Depends(api_workspace)],
 ) -> UnitOfWork:
