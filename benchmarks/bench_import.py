@@ -21,6 +21,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks import postgres_schemas
 from goodword.interop import linkedin
 from goodword.services.importing import import_batch
 from goodword.services.workspaces import ensure_workspace
@@ -57,8 +58,9 @@ def connections_csv(rows: int, seed: int = 3) -> str:
     return out.getvalue()
 
 
-def timed_import(folder: Path, db: Path) -> float:
-    engine = make_engine(f"sqlite:///{db}")
+def timed_import(folder: Path, db: Path | str) -> float:
+    """The import use case on a SQLite file (a path) or any database URL."""
+    engine = make_engine(db if isinstance(db, str) else f"sqlite:///{db}")
     uow = UnitOfWork(engine, ensure_workspace(engine, "local", NOW))
     started = time.perf_counter()
     import_batch(uow, linkedin.read_export(folder), NOW)
@@ -79,11 +81,61 @@ def floor(text: str, db: Path) -> float:
     return time.perf_counter() - started
 
 
+def floor_postgres(text: str, url: str) -> float:
+    """The same floor through psycopg: parse, then one ``executemany`` into a new table."""
+    engine = make_engine(url)
+    started = time.perf_counter()
+    rows = list(csv.reader(text.splitlines()[3:]))[1:]
+    connection = engine.raw_connection()
+    cursor = connection.cursor()
+    cursor.execute("CREATE TABLE floor (a text, b text, c text, d text, e text, f text, g text)")
+    cursor.executemany("INSERT INTO floor VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
+    connection.commit()
+    connection.close()
+    elapsed = time.perf_counter() - started
+    engine.dispose()
+    return elapsed
+
+
+def on_postgres(base: str, rows: int, repeat: int) -> tuple[float, float, float]:
+    """Medians of the first import, the re-import and the floor, each in a fresh schema of
+    the PostgreSQL server at ``base``."""
+    first, again, floors = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        text = connections_csv(rows)
+        (folder / "Connections.csv").write_text(text)
+        for _ in range(repeat):
+            url = postgres_schemas.fresh(base, "gw_bench_import")
+            first.append(timed_import(folder, url))
+            again.append(timed_import(folder, url))
+            floors.append(floor_postgres(text, postgres_schemas.fresh(base, "gw_bench_floor")))
+        for schema in ("gw_bench_import", "gw_bench_floor"):
+            postgres_schemas.drop(base, schema)
+    m = statistics.median
+    return m(first), m(again), m(floors)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="on the server of GOODWORD_BENCH_POSTGRES_URL (or GOODWORD_TEST_POSTGRES_URL)",
+    )
     args = parser.parse_args()
+    fmt = "{:.2f}".format
+    print("| rows | first import s | re-import s | floor s | first ÷ floor |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    if args.postgres:
+        base = postgres_schemas.server_url()
+        if not base:
+            raise SystemExit("--postgres: set GOODWORD_BENCH_POSTGRES_URL to a PostgreSQL server")
+        f, a, fl = on_postgres(base, args.rows, args.repeat)
+        print(f"| {args.rows:,} | {fmt(f)} | {fmt(a)} | {fmt(fl)} | {f / fl:.1f}× |")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "export"
         folder.mkdir()
@@ -96,9 +148,6 @@ def main() -> None:
             first.append(timed_import(folder, db))
             again.append(timed_import(folder, db))
             floors.append(floor(text, Path(tmp) / f"floor{run}.db"))
-    fmt = "{:.2f}".format
-    print("| rows | first import s | re-import s | floor s | first ÷ floor |")
-    print("| ---: | ---: | ---: | ---: | ---: |")
     f, a, fl = (statistics.median(x) for x in (first, again, floors))
     print(f"| {args.rows:,} | {fmt(f)} | {fmt(a)} | {fmt(fl)} | {f / fl:.1f}× |")
 

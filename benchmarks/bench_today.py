@@ -19,7 +19,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 
-from benchmarks.synthetic_network import NOW, build, scale
+from benchmarks import postgres_schemas
+from benchmarks.synthetic_network import NOW, build, build_postgres, scale
 from goodword.services.agenda import agenda_items
 from goodword.storage.engine import make_engine
 from goodword.storage.unit_of_work import UnitOfWork
@@ -27,7 +28,11 @@ from goodword.storage.unit_of_work import UnitOfWork
 DATA = Path(__file__).parent / ".data"
 
 
-def network(people: int) -> Engine:
+def network(people: int, postgres: str | None = None) -> Engine:
+    """The synthetic network of ``people``: a SQLite file kept in benchmarks/.data, or a
+    kept schema on the PostgreSQL server at ``postgres``."""
+    if postgres:
+        return build_postgres(postgres, people)
     path = DATA / f"network-{people}.db"
     if not path.exists():
         print(f"building {path} …", flush=True)
@@ -44,8 +49,8 @@ def timed(fn: object, repeat: int) -> list[float]:
     return samples
 
 
-def measure(people: int, repeat: int) -> dict[str, float | int]:
-    engine = network(people)
+def measure(people: int, repeat: int, postgres: str | None = None) -> dict[str, float | int]:
+    engine = network(people, postgres)
     uow = UnitOfWork(engine, 1)
     statements: list[tuple[str, object]] = []
 
@@ -84,10 +89,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 100_000])
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="on the server of GOODWORD_BENCH_POSTGRES_URL (or GOODWORD_TEST_POSTGRES_URL)",
+    )
     args = parser.parse_args()
+    postgres = postgres_schemas.server_url() if args.postgres else None
+    if args.postgres and not postgres:
+        raise SystemExit("--postgres: set GOODWORD_BENCH_POSTGRES_URL to a PostgreSQL server")
     print(
         f"machine: {platform.machine()}, {platform.python_implementation()} "
-        f"{platform.python_version()}, SQLite, day {NOW.date()}"
+        f"{platform.python_version()}, {'PostgreSQL' if postgres else 'SQLite'}, day {NOW.date()}"
     )
     print(
         "| people | interactions | referrals | asks | items | queries | median ms | "
@@ -95,7 +108,7 @@ def main() -> None:
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for people in args.sizes:
-        r = measure(people, args.repeat)
+        r = measure(people, args.repeat, postgres)
         s = scale(people)
         print(
             f"| {people:,} | {s['interactions']:,} | {s['referrals']:,} | {s['asks']:,} | "

@@ -4,9 +4,11 @@ table in ``benchmarks/README.md`` (between its ``run_all`` markers) rewritten.
     python -m benchmarks.run_all                  # ~15 min; builds benchmarks/.data once
     python -m benchmarks.run_all --quick          # small sizes, few repeats; README untouched
 
-Needs the dev install, ``wrk`` for the link rows (skipped without it) and the semantic
-extra for the encoding row. The machine's load average is printed before and after: these
-machines are shared, so the ratios to the floors count more than the times.
+Needs the dev install, ``wrk`` for the link rows (skipped without it), the semantic extra
+for the encoding row, and a PostgreSQL server for its rows (``GOODWORD_BENCH_POSTGRES_URL``,
+else ``GOODWORD_TEST_POSTGRES_URL``; measured in schemas of it, the large network kept).
+The machine's load average is printed before and after: these machines are shared, so
+the ratios to the floors count more than the times.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from benchmarks import bench_import, bench_lists, bench_start, bench_today
+from benchmarks import bench_import, bench_lists, bench_start, bench_today, postgres_schemas
 from benchmarks.bench_lists import measured_run
 from goodword.storage.engine import make_engine
 from goodword.storage.migrate import upgrade
@@ -112,18 +114,52 @@ def start_rows(repeat: int) -> list[Row]:
 
 
 def today_rows(people: int, repeat: int) -> list[Row]:
-    r = bench_today.measure(people, repeat)
-    ratio = float(r["median_ms"]) / float(r["floor_ms"])
-    quiet = float(r["median_ms"]) <= 250
-    return [
-        Row(
-            f"`today` on {people:,} people, SQLite ({r['queries']} queries, {r['items']} items)",
-            "≤ 1.5× its SQL, ≤ 250 ms",
-            f"the same SQL on raw sqlite3 {_ms(float(r['floor_ms']))}",
-            _ms(float(r["median_ms"])),
-            f"{ratio:.1f}×",
-            ratio <= 1.5 and quiet,
+    rows = []
+    for engine, postgres in (("SQLite", None), ("PostgreSQL", postgres_schemas.server_url())):
+        if engine == "PostgreSQL" and not postgres:
+            print("no PostgreSQL configured (GOODWORD_BENCH_POSTGRES_URL): its rows are skipped")
+            continue
+        r = bench_today.measure(people, repeat, postgres)
+        ratio = float(r["median_ms"]) / float(r["floor_ms"])
+        quiet = float(r["median_ms"]) <= 250 or engine == "PostgreSQL"  # (SQLite's goal)
+        driver = "sqlite3" if engine == "SQLite" else "psycopg"
+        rows.append(
+            Row(
+                f"`today` on {people:,} people, {engine} "
+                f"({r['queries']} queries, {r['items']} items)",
+                "≤ 1.5× its SQL, ≤ 250 ms" if engine == "SQLite" else "≤ 1.5× its SQL",
+                f"the same SQL on raw {driver} {_ms(float(r['floor_ms']))}",
+                _ms(float(r["median_ms"])),
+                f"{ratio:.1f}×",
+                ratio <= 1.5 and quiet,
+            )
         )
+    return rows
+
+
+def postgres_import_rows(rows: int, repeat: int) -> list[Row]:
+    base = postgres_schemas.server_url()
+    if not base:
+        return []
+    first, again, floor = bench_import.on_postgres(base, rows, repeat)
+    label = "csv + one executemany (psycopg)"
+    return [
+        seconds_row(
+            f"import {rows:,} LinkedIn connections, in-process, PostgreSQL",
+            "≤ 1 s",
+            label,
+            first,
+            floor,
+            first <= 1.0,
+        ),
+        seconds_row(
+            f"re-import of the same {rows:,}, in-process, PostgreSQL",
+            "≤ 0.5 s",
+            label,
+            again,
+            floor,
+            again <= 0.5,
+        ),
     ]
 
 
@@ -306,6 +342,7 @@ def main() -> None:
         ("start", lambda: start_rows(repeat)),
         ("today", lambda: today_rows(people, repeat)),
         ("import", lambda: import_rows(5_000 if quick else 50_000, 3 if quick else 5)),
+        ("import, PostgreSQL", lambda: postgres_import_rows(5_000 if quick else 50_000, 3)),
         ("lists", lambda: list_rows(people, repeat)),
         ("links", lambda: link_rows(3 if quick else 10, 1 if quick else 3)),
         ("encoding", lambda: encoding_rows(repeat)),
@@ -324,10 +361,11 @@ def main() -> None:
         )
         / 1024
     )
+    engines = "SQLite and PostgreSQL" if postgres_schemas.server_url() else "SQLite"
     lines = [
         f"Measured {date.today().isoformat()} by `python -m benchmarks.run_all` in {minutes:.0f} min "
         f"on this project's machine ({platform.machine()}, {os.cpu_count()} cores, CPython "
-        f"{platform.python_version()}, SQLite); load average {load_before[0]:.2f} before, "
+        f"{platform.python_version()}, {engines}); load average {load_before[0]:.2f} before, "
         f"{load_after[0]:.2f} after; the largest process peaked at {peak:.0f} MiB "
         "(goal ≤ 1 GiB). Medians; each floor measured in the same run.",
         "",

@@ -17,11 +17,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
+from benchmarks import postgres_schemas
 from goodword.domain.ledger import POINTS, LedgerItem
 from goodword.domain.milestones import Milestone, MilestoneKind, settled_at
 from goodword.domain.vocabulary import Direction, Outcome
+from goodword.storage.base import table_of
+from goodword.storage.bulk_insert import bulk_insert
 from goodword.storage.engine import make_engine
 from goodword.storage.migrate import upgrade
 from goodword.storage.tables import (
@@ -249,6 +252,28 @@ class Generator:
             )
 
 
+MODELS = (Workspace, Organization, Person, Interaction, Referral, Gratitude, ReferralMilestone, Ask)
+
+
+def fill(engine: Engine, people: int) -> None:
+    """Write a synthetic network of ``people`` people into a migrated, empty database."""
+    generator = Generator(scale(people))
+    generator.run()
+    with engine.begin() as connection:
+        for model in MODELS:
+            rows = generator.rows[model]
+            for start in range(0, len(rows), 50_000):
+                bulk_insert(connection, table_of(model), rows[start : start + 50_000])
+        if connection.dialect.name == "postgresql":  # the ids were given: move the sequences
+            for model in MODELS:
+                name = table_of(model).name
+                connection.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {name}))"
+                )
+        connection.exec_driver_sql("ANALYZE")
+
+
 def build(path: Path, people: int) -> Engine:
     """Create ``path`` with a synthetic network of ``people`` people (replacing it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -256,23 +281,25 @@ def build(path: Path, people: int) -> Engine:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
-    generator = Generator(scale(people))
-    generator.run()
-    with engine.begin() as connection:
-        for model in (
-            Workspace,
-            Organization,
-            Person,
-            Interaction,
-            Referral,
-            Gratitude,
-            ReferralMilestone,
-            Ask,
-        ):
-            rows = generator.rows[model]
-            for start in range(0, len(rows), 50_000):
-                connection.execute(insert(model), rows[start : start + 50_000])
-        connection.exec_driver_sql("ANALYZE")
+    fill(engine, people)
+    return engine
+
+
+def build_postgres(base: str, people: int) -> Engine:
+    """The same network in a schema of the PostgreSQL server at ``base``, kept for later
+    runs (``gw_bench_network_<people>``, replaced only when incomplete)."""
+    schema = f"gw_bench_network_{people}"
+    url = postgres_schemas.schema_url(base, schema)
+    if postgres_schemas.exists(base, schema):
+        engine = make_engine(url)
+        with engine.connect() as connection:
+            found = connection.exec_driver_sql("SELECT count(*) FROM asks").scalar()
+        if found == scale(people)["asks"]:  # the last table written: the build finished
+            return engine
+        engine.dispose()
+    print(f"building PostgreSQL schema {schema} …", flush=True)
+    engine = make_engine(postgres_schemas.fresh(base, schema))
+    fill(engine, people)
     return engine
 
 

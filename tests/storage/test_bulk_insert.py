@@ -9,7 +9,13 @@ import pytest
 from sqlalchemy import Engine, select
 
 from goodword.storage.base import table_of
-from goodword.storage.bulk_insert import bulk_insert, insert_new, new_ids, prepared_insert
+from goodword.storage.bulk_insert import (
+    COPY_FROM,
+    bulk_insert,
+    insert_new,
+    new_ids,
+    prepared_insert,
+)
 from goodword.storage.tables import Interaction, Person
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
@@ -52,6 +58,31 @@ def test_rows_read_back_as_the_orm_would_have_written_them(uow: UnitOfWork) -> N
             )
             assert person.matching_opt_out is False  # the column's default, filled in
             assert person.created_at == NOW and person.created_at.tzinfo is not None
+
+
+def test_a_batch_large_enough_for_copy_reads_back_the_same(uow: UnitOfWork) -> None:
+    """From COPY_FROM rows PostgreSQL takes them by COPY: the values, NULLs, defaults and
+    aware datetimes read back as an INSERT would have left them (SQLite: executemany)."""
+    count = COPY_FROM + 50
+    dates = [NOW - timedelta(days=3, microseconds=11), None, NOW.astimezone(UTC)]
+    with uow:
+        connection = uow.session.connection()
+        ids = new_ids(connection, table_of(Person), count)
+        rows = [
+            _person(uow, n, dates[n % 3])
+            | {"id": i, "title": "O'Brien \\ tab\there" if n % 2 else None}  # type: ignore[arg-type]
+            for n, i in enumerate(ids)
+        ]
+        bulk_insert(connection, table_of(Person), rows)
+        uow.commit()
+    with uow:
+        found = {p.id: p for p in uow.session.scalars(select(Person))}
+        assert sorted(found) == ids
+        for n, pid in enumerate(ids):
+            person = found[pid]
+            assert person.last_interaction_at == dates[n % 3]
+            assert person.title == ("O'Brien \\ tab\there" if n % 2 else None)
+            assert person.matching_opt_out is False
 
 
 def test_a_later_batch_continues_after_the_earlier_ids(uow: UnitOfWork) -> None:

@@ -64,7 +64,7 @@ def settings_of(session: Session, workspace_id: int) -> dict[str, str]:
     """A workspace's stored settings, for work that spans workspaces (the worker). Read as
     plain rows with a statement built once: every conversion and outbox batch asks."""
     rows = session.execute(_settings_statement(), {"workspace_id": workspace_id})
-    return {key: value for key, value in rows}
+    return dict(rows.all())
 
 
 def _stored(uow: UnitOfWork) -> dict[str, str]:

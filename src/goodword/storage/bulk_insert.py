@@ -30,6 +30,9 @@ from goodword.storage.base import UTCDateTime
 
 Convert = Callable[[Any], Any]
 
+COPY_FROM = 100
+"""From this many rows, PostgreSQL takes them by ``COPY`` rather than ``executemany``."""
+
 
 def _memoised(convert: Convert) -> Convert:
     """A converter that remembers: an import's datetimes are a few values many times."""
@@ -86,6 +89,8 @@ class PreparedInsert:
     """Whether the driver takes a dict per row (psycopg) rather than a tuple (sqlite3)."""
     converts: tuple[Convert, ...]
     datetimes: frozenset[str]
+    copy: str | None = None
+    """PostgreSQL's ``COPY`` of the same columns, for large batches."""
 
     def run(self, connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
@@ -99,8 +104,20 @@ class PreparedInsert:
                 _memoised(c) if n in self.datetimes else c
                 for n, c in zip(self.names, converts, strict=True)
             )
+        if self.copy is not None and len(rows) >= COPY_FROM:
+            self._copy(connection, self._tuples(rows, converts))
+            return
         values = self._values(rows, converts)
         connection.exec_driver_sql(self.sql, values if len(values) > 1 else values[0])
+
+    def _copy(self, connection: Connection, values: list[tuple[Any, ...]]) -> None:
+        """PostgreSQL's ``COPY … FROM STDIN`` on the transaction's own connection: the
+        server parses one stream instead of an INSERT per row (several times faster)."""
+        assert self.copy is not None
+        driver: Any = connection.connection.driver_connection
+        with driver.cursor() as cursor, cursor.copy(self.copy) as copy:
+            for value in values:
+                copy.write_row(value)
 
     def _values(self, rows: Sequence[dict[str, Any]], converts: tuple[Convert, ...]) -> list[Any]:
         """The driver's parameters: values taken in the statement's order by one
@@ -108,13 +125,18 @@ class PreparedInsert:
         if self.named:
             pairs = list(zip(self.names, converts, strict=True))
             return [{n: c(row[n]) for n, c in pairs} for row in rows]
+        return self._tuples(rows, converts)
+
+    def _tuples(
+        self, rows: Sequence[dict[str, Any]], converts: tuple[Convert, ...]
+    ) -> list[tuple[Any, ...]]:
         take = itemgetter(*self.names)
         if len(self.names) == 1:
             return [(converts[0](take(row)),) for row in rows]
         changed = [(i, c) for i, c in enumerate(converts) if c is not _same]
         if not changed:
             return [take(row) for row in rows]
-        values: list[Any] = []
+        values: list[tuple[Any, ...]] = []
         for row in rows:
             value = list(take(row))
             for i, convert in changed:
@@ -147,6 +169,7 @@ def prepared_insert(
             datetimes.add(name)
         else:
             converts.append(column_type._cached_bind_processor(dialect) or _same)
+    quote = dialect.identifier_preparer.quote
     found = PreparedInsert(
         table=table,
         sql=str(statement),
@@ -154,6 +177,11 @@ def prepared_insert(
         named=statement.positiontup is None,
         converts=tuple(converts),
         datetimes=frozenset(datetimes),
+        copy=(
+            f"COPY {quote(table.name)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
+            if dialect.name == "postgresql"
+            else None
+        ),
     )
     with _prepared_lock:
         _prepared[key] = found
