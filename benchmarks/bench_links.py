@@ -43,12 +43,16 @@ from goodword.storage.unit_of_work import UnitOfWork
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 PORT = 8765
-LEADS_PER_THREAD = 60_000
+LEADS_PER_THREAD = 80_000  # the warm-up's and up to four runs' (RUN_LEADS each)
 ADVOCATES = 500  # the leads are spread over them, as a real programme's would be
+RUN_LEADS = 15_000
+"""Leads each wrk thread may convert in one run: a run starts past the earlier runs' leads
+(``-- OFFSET``), so every run creates conversions and none replays an earlier one."""
 CONVERT_LUA = """
 local counter = 0
 local threads = 0
 function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+function init(args) counter = tonumber(args[1] or "0") end
 function request()
   counter = counter + 1
   local body = string.format('{"email": "lead-%d-%d@example.com", "external_id": "o-%d-%d", '
@@ -109,8 +113,12 @@ def prepare(path: Path, threads: int) -> tuple[str, int, str]:
 
 
 def wrk(url: str, seconds: int, connections: int, threads: int, *extra: str) -> dict[str, float]:
+    """One wrk run; ``extra`` is wrk's options, then ``--`` and the script's arguments."""
+    cut = extra.index("--") if "--" in extra else len(extra)
+    options, script_args = list(extra[:cut]), list(extra[cut:])
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *options, url]
+        + script_args,
         check=True,
         capture_output=True,
         text=True,
@@ -182,10 +190,20 @@ def measure(
         floor = _serve("benchmarks.link_floor_app:app", PORT + 1, env)
         try:
             base, bare = f"http://127.0.0.1:{PORT}", f"http://127.0.0.1:{PORT + 1}"
-            wrk(f"{base}/r/{code}", 2, connections, threads)  # warm-up
-            wrk(f"{bare}/r/{code}", 2, connections, threads)
             script = Path(folder) / "convert.lua"
             script.write_text(CONVERT_LUA)
+            convert_url = f"{base}/api/v1/programs/{program_id}/conversions"
+            convert_headers = (
+                "-s",
+                str(script),
+                "-H",
+                f"Authorization: Bearer {token}",
+                "-H",
+                "Content-Type: application/json",
+            )
+            wrk(f"{base}/r/{code}", 2, connections, threads)  # warm-up
+            wrk(f"{bare}/r/{code}", 2, connections, threads)
+            wrk(convert_url, 2, connections, threads, *convert_headers, "--", "0")
             load = (seconds, connections, threads)
             runs: dict[str, list[dict[str, float]]] = {
                 "floor /healthz": [],
@@ -193,21 +211,13 @@ def measure(
                 "same-work floor": [],
                 "POST conversions": [],
             }
-            for _ in range(repeat):
+            for run in range(1, repeat + 1):
                 runs["floor /healthz"].append(wrk(f"{base}/healthz", *load))
                 runs["GET /r/CODE"].append(wrk(f"{base}/r/{code}", *load))
                 runs["same-work floor"].append(wrk(f"{bare}/r/{code}", *load))
+                offset = str(run * RUN_LEADS)
                 runs["POST conversions"].append(
-                    wrk(
-                        f"{base}/api/v1/programs/{program_id}/conversions",
-                        *load,
-                        "-s",
-                        str(script),
-                        "-H",
-                        f"Authorization: Bearer {token}",
-                        "-H",
-                        "Content-Type: application/json",
-                    )
+                    wrk(convert_url, *load, *convert_headers, "--", offset)
                 )
         finally:
             for process in (server, floor):

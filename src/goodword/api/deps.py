@@ -49,11 +49,7 @@ bearer = HTTPBearer(
 )
 
 
-def api_user(
-    srv: Annotated[Server, Depends(server)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> UserPublic:
-    """The account behind ``Authorization: Bearer <token>`` (a personal API token)."""
+def _caller(srv: Server, credentials: HTTPAuthorizationCredentials | None) -> UserPublic:
     if credentials is None or not credentials.credentials.strip():
         raise NotAuthenticated(
             "send a personal API token as 'Authorization: Bearer <token>' (Settings → API tokens)"
@@ -61,15 +57,25 @@ def api_user(
     return user_for_token(srv.engine, credentials.credentials.strip(), srv.clock())
 
 
+def api_user(
+    srv: Annotated[Server, Depends(server)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> UserPublic:
+    """The account behind ``Authorization: Bearer <token>`` (a personal API token)."""
+    return _caller(srv, credentials)
+
+
 def api_workspace(
     srv: Annotated[Server, Depends(server)],
-    user: Annotated[UserPublic, Depends(api_user)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     workspace: Annotated[
         int | None,
         Query(ge=1, le=MAX_ID, description="Workspace id; default: your personal one"),
     ] = None,
 ) -> WorkspacePublic:
-    return workspace_for(srv.engine, user.id, workspace)
+    """The caller's workspace, the token read in the same call: each sync dependency is a
+    trip to the thread pool, and every API request needs this one."""
+    return workspace_for(srv.engine, _caller(srv, credentials).id, workspace)
 
 
 async def api_uow(

@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Insert, Select, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -137,7 +137,10 @@ def queue(session: Session, rows: Iterable[dict[str, Any]]) -> None:
     batch = list(rows)
     if not batch:
         return
-    dialect = session.get_bind().dialect.name
+    session.execute(_queue_statement(session.get_bind().dialect.name), batch)
+
+
+@cache
+def _queue_statement(dialect: str) -> Insert:
     make = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = make(table_of(OutboxMessage)).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    session.execute(statement, batch)
+    return make(table_of(OutboxMessage)).on_conflict_do_nothing(index_elements=["dedupe_key"])
