@@ -117,8 +117,16 @@ def wrk(url: str, seconds: int, connections: int, threads: int, *extra: str) -> 
     cut = extra.index("--") if "--" in extra else len(extra)
     options, script_args = list(extra[:cut]), list(extra[cut:])
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *options, url]
-        + script_args,
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            *options,
+            url,
+            *script_args,
+        ],
         check=True,
         capture_output=True,
         text=True,
