@@ -115,16 +115,21 @@ def receive_referral(uow: UnitOfWork, data: ReferralReceive, now: datetime) -> R
         )
         if referral.referrer is referral.referred_person:
             raise InvalidValue("a person cannot be referred to you by themselves")
-        uow.session.add(referral)
-        uow.session.flush()
-        refresh_people(
-            uow,
-            [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id],
-            now,
-        )
-        result = to_public(uow, referral)
-        uow.commit()
-        return result
+        return _saved(uow, referral, now)
+
+
+def _saved(uow: UnitOfWork, referral: Referral, now: datetime) -> ReferralPublic:
+    """Store a new referral, bring its people's summaries up to date, and commit."""
+    uow.session.add(referral)
+    uow.session.flush()
+    refresh_people(
+        uow,
+        [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id],
+        now,
+    )
+    result = to_public(uow, referral)
+    uow.commit()
+    return result
 
 
 def give_referral(uow: UnitOfWork, data: ReferralGive, now: datetime) -> ReferralPublic:
@@ -163,16 +168,7 @@ def give_referral(uow: UnitOfWork, data: ReferralGive, now: datetime) -> Referra
             description=data.description or (opportunity.title if opportunity else None),
             created_at=now,
         )
-        uow.session.add(referral)
-        uow.session.flush()
-        refresh_people(
-            uow,
-            [referral.referrer_id, referral.referred_person_id, referral.recipient_person_id],
-            now,
-        )
-        result = to_public(uow, referral)
-        uow.commit()
-        return result
+        return _saved(uow, referral, now)
 
 
 def show_referral(uow: UnitOfWork, referral_id: int) -> ReferralPublic:
