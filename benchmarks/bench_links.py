@@ -28,13 +28,13 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from goodword.domain.programme_checks import normalise_email
+from goodword.programs.rules.checks import normalise_email
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.programs import create_program
 from goodword.schemas.accounts import UserCreate
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate
 from goodword.services.accounts import create_user
 from goodword.services.api_tokens import create_token
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programmes import create_program
 from goodword.storage.base import table_of
 from goodword.storage.engine import make_engine
 from goodword.storage.migrate import upgrade

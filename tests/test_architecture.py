@@ -21,7 +21,16 @@ FORBIDDEN_IN_DOMAIN = (
     "goodword.storage",
     "goodword.services",
     "goodword.cli",
+    "goodword.api",
+    "goodword.web",
+    "goodword.programs.use_cases",
+    "goodword.programs.store",
+    "goodword.programs.outbox",
 )
+PURE = [PACKAGE / "domain", *sorted(PACKAGE.glob("*/rules"))]
+"""The pure rules: the shared domain and each capability's ``rules/``."""
+USE_CASES = [PACKAGE / "services", *(p.parent for p in PACKAGE.glob("*/use_cases/__init__.py"))]
+USE_CASES += [PACKAGE / "programs" / "outbox", PACKAGE / "programs" / "store"]
 
 
 def _imports(path: Path) -> set[str]:
@@ -34,10 +43,15 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+def test_the_capabilities_have_pure_rules() -> None:
+    assert PACKAGE / "programs" / "rules" in PURE  # the glob finds them
+
+
 def test_domain_source_imports_no_framework() -> None:
     offenders = {
-        f"{path.name}: {name}"
-        for path in (PACKAGE / "domain").glob("*.py")
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for folder in PURE
+        for path in folder.glob("*.py")
         for name in _imports(path)
         if name.startswith(FORBIDDEN_IN_DOMAIN)
     }
@@ -45,7 +59,11 @@ def test_domain_source_imports_no_framework() -> None:
 
 
 def test_importing_the_domain_loads_no_framework() -> None:
-    modules = [f"goodword.domain.{p.stem}" for p in (PACKAGE / "domain").glob("*.py")]
+    modules = [
+        ".".join(("goodword", *p.relative_to(PACKAGE).with_suffix("").parts))
+        for folder in PURE
+        for p in folder.glob("*.py")
+    ]
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in modules)
@@ -60,8 +78,9 @@ def test_importing_the_domain_loads_no_framework() -> None:
 
 def test_services_do_not_import_the_cli() -> None:
     offenders = {
-        f"{path.name}: {name}"
-        for path in (PACKAGE / "services").glob("*.py")
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for folder in USE_CASES
+        for path in folder.glob("*.py")
         for name in _imports(path)
         if name.startswith("goodword.cli") or name.startswith("typer")
     }

@@ -23,10 +23,10 @@ from aiosmtpd.controller import Controller
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import Engine
 
+from goodword.programs.use_cases.due_work import run_due
 from goodword.schemas.accounts import UserCreate
 from goodword.services.accounts import create_user
 from goodword.services.api_tokens import create_token
-from goodword.services.due_work import run_due
 from goodword.services.outbound import ENV_ALLOW_PRIVATE
 from goodword.services.workspaces import set_settings
 from goodword.storage.engine import make_engine

@@ -62,6 +62,10 @@ def test_the_agenda_builds_no_table_of_accounts_or_programs(tmp_path: Path) -> N
     found = modules("--db", db, "today", "--json")
     assert "goodword.services.agenda" in found  # the probe did run the agenda
     assert "goodword.storage.practice_tables" in found
-    unused = {f"goodword.storage.{t}_tables" for t in ("account", "programme", "outbox")}
+    unused = {
+        "goodword.storage.account_tables",
+        "goodword.programs.store.tables",
+        "goodword.programs.store.outbox_tables",
+    }
     assert found & unused == set()
     assert "goodword.schemas.practice" not in found

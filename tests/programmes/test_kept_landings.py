@@ -7,13 +7,13 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, func, select, update
 
+from goodword.programs.store.kept_landings import LANDING_SECONDS
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.programs import create_program, edit_program
+from goodword.programs.use_cases.visits import record_visit
 from goodword.schemas.network import PersonCreate
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramUpdate
 from goodword.services import people
-from goodword.services.kept_landings import LANDING_SECONDS
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programme_visits import record_visit
-from goodword.services.programmes import create_program, edit_program
 from goodword.storage.tables import Program, Visit
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW

@@ -16,12 +16,12 @@ import pytest
 from sqlalchemy import Engine
 
 from goodword.domain.errors import InvalidValue
+from goodword.programs.outbox.delivery import deliver_due
+from goodword.programs.outbox.webhooks import add_webhook, delivery_log
+from goodword.programs.use_cases.leads import create_lead
 from goodword.schemas.messages import WebhookCreate
 from goodword.schemas.programmes import LeadCreate
-from goodword.services.delivery import deliver_due
 from goodword.services.outbound import ENV_ALLOW_PRIVATE
-from goodword.services.programme_leads import create_lead
-from goodword.services.webhooks import add_webhook, delivery_log
 from goodword.services.workspaces import set_settings
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW

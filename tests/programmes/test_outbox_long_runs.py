@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, insert, select
 
-from goodword.services.delivery import STALE, deliver_due
+from goodword.programs.outbox.delivery import STALE, deliver_due
 from goodword.services.outbound import ENV_ALLOW_PRIVATE
 from goodword.services.workspaces import set_settings
 from goodword.storage.base import table_of

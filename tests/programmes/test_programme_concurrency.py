@@ -15,12 +15,12 @@ from typer.testing import CliRunner
 
 from goodword.cli.app import app
 from goodword.domain.errors import Conflict
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.conversions import record_conversion
+from goodword.programs.use_cases.due_work import DueReport, release_lease, run_due, take_lease
+from goodword.programs.use_cases.leads import create_lead
+from goodword.programs.use_cases.programs import create_program
 from goodword.schemas.programmes import AdvocateCreate, ConversionCreate, LeadCreate, ProgramCreate
-from goodword.services.due_work import DueReport, release_lease, run_due, take_lease
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programme_conversions import record_conversion
-from goodword.services.programme_leads import create_lead
-from goodword.services.programmes import create_program
 from goodword.storage.base import table_of
 from goodword.storage.engine import make_engine
 from goodword.storage.tables import Conversion, RewardEvent, RewardRow

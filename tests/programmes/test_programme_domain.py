@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from goodword.domain.errors import InvalidValue, RuleViolation
-from goodword.domain.programme_checks import LeadFacts, check_lead, lead_signals, normalise_email
-from goodword.domain.programme_rules import (
+from goodword.programs.rules.checks import LeadFacts, check_lead, lead_signals, normalise_email
+from goodword.programs.rules.codes import canonical_code, make_code
+from goodword.programs.rules.rewards import (
     RewardStatus,
     RewardType,
     check_reward_transition,
@@ -18,7 +19,6 @@ from goodword.domain.programme_rules import (
     parse_reward,
     rewards_for_conversion,
 )
-from goodword.domain.referral_codes import canonical_code, make_code
 
 DISPOSABLE = frozenset({"mailinator.com"})
 

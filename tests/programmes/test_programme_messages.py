@@ -20,7 +20,17 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, func, select
 
-from goodword.domain.webhook_signing import HEADER, verify
+from goodword.programs.outbox.delivery import deliver_due
+from goodword.programs.outbox.webhooks import add_webhook, delivery_log
+from goodword.programs.rules.signing import HEADER, verify
+from goodword.programs.use_cases.advocates import enrol_advocate, list_advocates
+from goodword.programs.use_cases.clawbacks import reverse_conversion
+from goodword.programs.use_cases.conversions import record_conversion
+from goodword.programs.use_cases.due_work import run_due
+from goodword.programs.use_cases.leads import create_lead
+from goodword.programs.use_cases.programs import create_program
+from goodword.programs.use_cases.rewards import issue_reward, list_rewards
+from goodword.programs.use_cases.visits import record_visit
 from goodword.schemas.messages import WebhookCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -29,18 +39,8 @@ from goodword.schemas.programmes import (
     ProgramCreate,
     RewardIssue,
 )
-from goodword.services.delivery import deliver_due
 from goodword.services.draft_templates import save_template
-from goodword.services.due_work import run_due
 from goodword.services.outbound import ENV_ALLOW_PRIVATE
-from goodword.services.programme_advocates import enrol_advocate, list_advocates
-from goodword.services.programme_clawbacks import reverse_conversion
-from goodword.services.programme_conversions import record_conversion
-from goodword.services.programme_leads import create_lead
-from goodword.services.programme_rewards import issue_reward, list_rewards
-from goodword.services.programme_visits import record_visit
-from goodword.services.programmes import create_program
-from goodword.services.webhooks import add_webhook, delivery_log
 from goodword.services.workspaces import set_settings
 from goodword.storage.tables import OutboxMessage
 from goodword.storage.unit_of_work import UnitOfWork

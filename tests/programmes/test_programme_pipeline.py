@@ -10,6 +10,18 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from goodword.domain.errors import Conflict, NotFound, RuleViolation
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.clawbacks import reverse_conversion
+from goodword.programs.use_cases.conversions import record_conversion
+from goodword.programs.use_cases.due_work import run_due
+from goodword.programs.use_cases.leads import create_lead, list_leads, move_candidate
+from goodword.programs.use_cases.programs import create_program
+from goodword.programs.use_cases.rewards import (
+    decide_review,
+    issue_reward,
+    list_rewards,
+    review_queue,
+)
 from goodword.schemas.network import PersonCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -21,18 +33,6 @@ from goodword.schemas.programmes import (
     RewardIssue,
 )
 from goodword.services import people
-from goodword.services.due_work import run_due
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programme_clawbacks import reverse_conversion
-from goodword.services.programme_conversions import record_conversion
-from goodword.services.programme_leads import create_lead, list_leads, move_candidate
-from goodword.services.programme_rewards import (
-    decide_review,
-    issue_reward,
-    list_rewards,
-    review_queue,
-)
-from goodword.services.programmes import create_program
 from goodword.storage.tables import RewardEvent
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW

@@ -7,6 +7,15 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.clawbacks import reverse_conversion
+from goodword.programs.use_cases.conversions import record_conversion
+from goodword.programs.use_cases.due_work import run_due
+from goodword.programs.use_cases.leads import create_lead
+from goodword.programs.use_cases.programs import create_program
+from goodword.programs.use_cases.rewards import issue_reward, list_rewards
+from goodword.programs.use_cases.stats import program_stats
+from goodword.programs.use_cases.visits import record_visit
 from goodword.schemas.network import PersonCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -16,15 +25,6 @@ from goodword.schemas.programmes import (
     RewardIssue,
 )
 from goodword.services import people
-from goodword.services.due_work import run_due
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programme_clawbacks import reverse_conversion
-from goodword.services.programme_conversions import record_conversion
-from goodword.services.programme_leads import create_lead
-from goodword.services.programme_rewards import issue_reward, list_rewards
-from goodword.services.programme_stats import program_stats
-from goodword.services.programme_visits import record_visit
-from goodword.services.programmes import create_program
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 

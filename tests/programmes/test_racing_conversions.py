@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from goodword.domain.errors import Conflict
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.conversions import record_conversion
+from goodword.programs.use_cases.leads import create_lead
+from goodword.programs.use_cases.programs import create_program
 from goodword.schemas.programmes import AdvocateCreate, ConversionCreate, LeadCreate, ProgramCreate
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programme_conversions import record_conversion
-from goodword.services.programme_leads import create_lead
-from goodword.services.programmes import create_program
 from goodword.storage.engine import make_engine
 from goodword.storage.tables import Conversion, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork

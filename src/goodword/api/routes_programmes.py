@@ -12,6 +12,17 @@ from goodword.api.deps import Id, Now, Uow, write_lane
 from goodword.api.errors import COMMON_ERRORS
 from goodword.api.pagination import Cursor, Limit, Page, page
 from goodword.domain.limits import MAX_ID
+from goodword.programs.outbox import webhooks
+from goodword.programs.use_cases import advocates as program_advocates
+from goodword.programs.use_cases import clawbacks as program_clawbacks
+from goodword.programs.use_cases import community as program_community
+from goodword.programs.use_cases import conversions as program_conversions
+from goodword.programs.use_cases import leads as program_leads
+from goodword.programs.use_cases import portal as advocate_portal
+from goodword.programs.use_cases import programs
+from goodword.programs.use_cases import rewards as program_rewards
+from goodword.programs.use_cases import stats as program_statistics
+from goodword.programs.use_cases.stats import ProgramStats
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -33,19 +44,6 @@ from goodword.schemas.programmes import (
     StoryCreate,
     StoryPublic,
 )
-from goodword.services import (
-    advocate_portal,
-    programme_advocates,
-    programme_clawbacks,
-    programme_community,
-    programme_conversions,
-    programme_leads,
-    programme_rewards,
-    programme_stats,
-    programmes,
-    webhooks,
-)
-from goodword.services.programme_stats import ProgramStats
 
 router = APIRouter(responses=COMMON_ERRORS)
 ChildId = Annotated[int, Path(ge=1, le=MAX_ID, description="The record's id")]
@@ -67,22 +65,22 @@ class RewardDenial(BaseModel):
 
 @router.get("/programs", tags=["programs"])
 def list_programs(uow: Uow, limit: Limit = 50, cursor: Cursor = None) -> Page[ProgramPublic]:
-    return page(programmes.list_programs(uow), limit, cursor)
+    return page(programs.list_programs(uow), limit, cursor)
 
 
 @router.post("/programs", status_code=201, tags=["programs"])
 def create_program(uow: Uow, now: Now, data: ProgramCreate) -> ProgramPublic:
-    return programmes.create_program(uow, data, now)
+    return programs.create_program(uow, data, now)
 
 
 @router.get("/programs/{program_id}", tags=["programs"])
 def get_program(uow: Uow, program_id: Id) -> ProgramPublic:
-    return programmes.show_program(uow, program_id)
+    return programs.show_program(uow, program_id)
 
 
 @router.patch("/programs/{program_id}", tags=["programs"])
 def edit_program(uow: Uow, program_id: Id, data: ProgramUpdate) -> ProgramPublic:
-    return programmes.edit_program(uow, program_id, data)
+    return programs.edit_program(uow, program_id, data)
 
 
 @router.get("/programs/{program_id}/advocates", tags=["programs"])
@@ -90,7 +88,7 @@ def list_advocates(
     request: Request, uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[AdvocatePublic]:
     seen_at = str(request.base_url)
-    return page(programme_advocates.list_advocates(uow, program_id, seen_at), limit, cursor)
+    return page(program_advocates.list_advocates(uow, program_id, seen_at), limit, cursor)
 
 
 @router.post("/programs/{program_id}/advocates", status_code=201, tags=["programs"])
@@ -99,28 +97,28 @@ def enrol_advocate(
 ) -> AdvocatePublic:
     """Enrol a person from your network (``person``) or anyone by ``name`` and ``email``.
     The link uses the ``public_url`` setting, else the address this request came to."""
-    return programme_advocates.enrol_advocate(uow, program_id, data, now, str(request.base_url))
+    return program_advocates.enrol_advocate(uow, program_id, data, now, str(request.base_url))
 
 
 @router.get("/programs/{program_id}/leads", tags=["programs"])
 def list_leads(
     uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None, status: Status = None
 ) -> Page[LeadPublic]:
-    return page(programme_leads.list_leads(uow, program_id, status), limit, cursor)
+    return page(program_leads.list_leads(uow, program_id, status), limit, cursor)
 
 
 @router.post("/programs/{program_id}/leads", status_code=201, tags=["programs"])
 def create_lead(uow: Uow, now: Now, program_id: Id, data: LeadCreate) -> LeadPublic:
     """A lead from your own system. A duplicate or a failed check is recorded with its
     reason (``status``, ``flags``), never dropped."""
-    return programme_leads.create_lead(uow, program_id, data, now)
+    return program_leads.create_lead(uow, program_id, data, now)
 
 
 @router.post("/programs/{program_id}/leads/{lead_id}/stage", tags=["programs"])
 def move_candidate(
     uow: Uow, now: Now, program_id: Id, lead_id: ChildId, data: HiringStageChange
 ) -> LeadPublic:
-    return programme_leads.move_candidate(uow, program_id, lead_id, data, now)
+    return program_leads.move_candidate(uow, program_id, lead_id, data, now)
 
 
 @router.post(
@@ -145,7 +143,7 @@ async def record_conversion(
     Conversions of one server process go through one lane: they write, and taking them one
     at a time keeps them from waiting on each other's SQLite write lock."""
     result, created = await to_thread.run_sync(
-        programme_conversions.record_conversion,
+        program_conversions.record_conversion,
         uow,
         program_id,
         data,
@@ -164,7 +162,7 @@ def reverse_conversion(
     uow: Uow, now: Now, program_id: Id, conversion_id: ChildId, data: Clawback
 ) -> ConversionPublic:
     """A refund or a reversed hire: the rewards are clawed back (recovered if already paid)."""
-    return programme_clawbacks.reverse_conversion(
+    return program_clawbacks.reverse_conversion(
         uow, program_id, conversion_id, data.reason, now, "api"
     )
 
@@ -178,18 +176,18 @@ def list_rewards(
     status: Status = None,
     advocate_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Page[RewardPublic]:
-    return page(programme_rewards.list_rewards(uow, program_id, status, advocate_id), limit, cursor)
+    return page(program_rewards.list_rewards(uow, program_id, status, advocate_id), limit, cursor)
 
 
 @router.post("/rewards/{reward_id}/issue", tags=["programs"])
 def issue_reward(uow: Uow, now: Now, reward_id: Id, data: RewardIssue) -> RewardPublic:
     """Mark an approved reward paid, with its reference; a second call is a 409."""
-    return programme_rewards.issue_reward(uow, reward_id, data, now)
+    return program_rewards.issue_reward(uow, reward_id, data, now)
 
 
 @router.post("/rewards/{reward_id}/deny", tags=["programs"])
 def deny_reward(uow: Uow, now: Now, reward_id: Id, data: RewardDenial) -> RewardPublic:
-    return programme_rewards.deny_reward(uow, reward_id, data.reason, data.by, now)
+    return program_rewards.deny_reward(uow, reward_id, data.reason, data.by, now)
 
 
 @router.get("/review", tags=["programs"])
@@ -199,7 +197,7 @@ def review_queue(
     cursor: Cursor = None,
     program_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Page[ReviewItem]:
-    return page(programme_rewards.review_queue(uow, program_id), limit, cursor)
+    return page(program_rewards.review_queue(uow, program_id), limit, cursor)
 
 
 @router.post("/review/{kind}/{item_id}", tags=["programs"])
@@ -210,7 +208,7 @@ def decide_review(
     item_id: ChildId,
     data: ReviewDecision,
 ) -> ReviewItem:
-    return programme_rewards.decide_review(uow, kind, item_id, data, now)
+    return program_rewards.decide_review(uow, kind, item_id, data, now)
 
 
 @router.get("/webhooks", tags=["webhooks"])
@@ -257,22 +255,22 @@ def new_portal_link(request: Request, uow: Uow, advocate_id: Id) -> PortalLink:
 def program_stats(uow: Uow, now: Now, program_id: Id) -> ProgramStats:
     """Participation, share and conversion rates (each with its parts), the k-factor, what
     the rewards cost, the revenue referrals brought, per advocate and per month."""
-    return programme_stats.program_stats(uow, program_id, now)
+    return program_statistics.program_stats(uow, program_id, now)
 
 
 @router.get("/programs/{program_id}/leaderboard", tags=["programs"])
 def program_leaderboard(uow: Uow, program_id: Id) -> list[LeaderboardRow]:
-    return programme_community.leaderboard(uow, program_id)
+    return program_community.leaderboard(uow, program_id)
 
 
 @router.get("/programs/{program_id}/stories", tags=["programs"])
 def list_stories(
     uow: Uow, program_id: Id, limit: Limit = 50, cursor: Cursor = None
 ) -> Page[StoryPublic]:
-    return page(programme_community.list_stories(uow, program_id), limit, cursor)
+    return page(program_community.list_stories(uow, program_id), limit, cursor)
 
 
 @router.post("/programs/{program_id}/stories", status_code=201, tags=["programs"])
 def add_story(uow: Uow, now: Now, program_id: Id, data: StoryCreate) -> StoryPublic:
     """A success story for the programme's pages; ``consent`` records how the advocate agreed."""
-    return programme_community.add_story(uow, program_id, data, now)
+    return program_community.add_story(uow, program_id, data, now)

@@ -14,8 +14,10 @@ from goodword.cli.listing import DEFAULT_LIMIT, All, Columns, Jsonl, Limit, emit
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, fields
 from goodword.domain.limits import MAX_ID
+from goodword.programs.use_cases import advocates as program_advocates
+from goodword.programs.use_cases import portal as advocate_portal
+from goodword.programs.use_cases import programs
 from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
-from goodword.services import advocate_portal, programme_advocates, programmes
 
 app = typer.Typer(
     help="Referral programmes: rules and rewards, advocates with links, conversions, payouts.",
@@ -121,7 +123,7 @@ def create(
     )
     emit(
         as_json,
-        programmes.create_program(deps.uow(ctx), data, deps.clock()),
+        programs.create_program(deps.uow(ctx), data, deps.clock()),
         lambda p: done(f"programme #{p.id} '{p.name}' created — {p.rewards_in_words}"),
     )
 
@@ -176,10 +178,10 @@ def edit(
     if status is not None and status not in ("active", "paused"):
         raise typer.BadParameter("use active or paused", param_hint="--status")
     uow = deps.uow(ctx)
-    program_id = programmes.resolve_program(uow, program)
+    program_id = programs.resolve_program(uow, program)
     emit(
         as_json,
-        programmes.edit_program(uow, program_id, ProgramUpdate(**changes)),
+        programs.edit_program(uow, program_id, ProgramUpdate(**changes)),
         lambda p: done(f"programme #{p.id} '{p.name}' updated — {p.rewards_in_words}"),
     )
 
@@ -191,10 +193,10 @@ def show(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None
     Example: goodword program show "Friends of Acme"
     """
     uow = deps.uow(ctx)
-    base = programmes.links_base(uow)
+    base = programs.links_base(uow)
     emit(
         as_json,
-        programmes.show_program(uow, programmes.resolve_program(uow, program)),
+        programs.show_program(uow, programs.resolve_program(uow, program)),
         lambda p: show_program(p, base),
     )
 
@@ -211,7 +213,7 @@ def list_(
 
     Example: goodword program list --json
     """
-    found = programmes.list_programs(deps.uow(ctx))
+    found = programs.list_programs(deps.uow(ctx))
     emit_page(PROGRAMMES, found, paging(limit, every, as_json, as_jsonl))
 
 
@@ -252,8 +254,8 @@ def enrol(
     data = AdvocateCreate(person=person, name=name, email=email, customer_id=customer_id)
     emit(
         as_json,
-        programme_advocates.enrol_advocate(
-            uow, programmes.resolve_program(uow, program), data, deps.clock()
+        program_advocates.enrol_advocate(
+            uow, programs.resolve_program(uow, program), data, deps.clock()
         ),
         lambda a: done(f"{a.name} enrolled — code {a.code}, link {a.link}"),
     )
@@ -274,7 +276,7 @@ def advocates(
     """
     p = paging(limit, every, as_json, as_jsonl)
     uow = deps.uow(ctx)
-    found = programme_advocates.list_advocates(uow, programmes.resolve_program(uow, program))
+    found = program_advocates.list_advocates(uow, programs.resolve_program(uow, program))
     emit_page(ADVOCATES, found, p)
 
 

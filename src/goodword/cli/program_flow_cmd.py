@@ -15,6 +15,10 @@ from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit, table, warn
 from goodword.domain.errors import InvalidValue
 from goodword.domain.limits import MAX_ID
+from goodword.programs.use_cases import clawbacks as program_clawbacks
+from goodword.programs.use_cases import conversions as program_conversions
+from goodword.programs.use_cases import leads as program_leads
+from goodword.programs.use_cases import programs
 from goodword.schemas.programmes import (
     ConversionCreate,
     ConversionPublic,
@@ -22,12 +26,6 @@ from goodword.schemas.programmes import (
     LeadCreate,
     LeadPublic,
     RewardPublic,
-)
-from goodword.services import (
-    programme_clawbacks,
-    programme_conversions,
-    programme_leads,
-    programmes,
 )
 
 ProgramArg = Annotated[
@@ -39,7 +37,7 @@ By = Annotated[str, Opt("--by", help="Who decided (shown to the advocate).")]
 
 def _program(ctx: typer.Context, program: str) -> tuple[Any, int]:
     uow = deps.uow(ctx)
-    return uow, programmes.resolve_program(uow, program)
+    return uow, programs.resolve_program(uow, program)
 
 
 def show_lead(lead: LeadPublic) -> None:
@@ -74,7 +72,7 @@ def lead(
         consent=consent,
         existing_customer=existing_customer,
     )
-    emit(as_json, programme_leads.create_lead(uow, program_id, data, deps.clock()), show_lead)
+    emit(as_json, program_leads.create_lead(uow, program_id, data, deps.clock()), show_lead)
 
 
 def leads(
@@ -94,7 +92,7 @@ def leads(
     """
     p = paging(limit, every, as_json, as_jsonl)
     uow, program_id = _program(ctx, program)
-    emit_page(LEADS, programme_leads.list_leads(uow, program_id, status), p)
+    emit_page(LEADS, program_leads.list_leads(uow, program_id, status), p)
 
 
 LEADS: Columns[Any] = Columns(
@@ -123,7 +121,7 @@ def stage(
     change = HiringStageChange(stage=to)
     emit(
         as_json,
-        programme_leads.move_candidate(uow, program_id, lead_id, change, deps.clock()),
+        program_leads.move_candidate(uow, program_id, lead_id, change, deps.clock()),
         show_lead,
     )
 
@@ -192,7 +190,7 @@ def convert(
         currency=currency,
         customer_id=customer_id,
     )
-    result, created = programme_conversions.record_conversion(
+    result, created = program_conversions.record_conversion(
         uow, program_id, data, deps.clock(), idempotency_key
     )
     emit(as_json, result, lambda c: show_conversion(c, created))
@@ -210,7 +208,7 @@ def reverse(
     Example: goodword program reverse "Friends of Acme" 7 --reason "refunded on 2026-12-02"
     """
     uow, program_id = _program(ctx, program)
-    result = programme_clawbacks.reverse_conversion(
+    result = program_clawbacks.reverse_conversion(
         uow, program_id, conversion_id, reason, deps.clock(), "owner"
     )
     emit(as_json, result, lambda c: show_conversion(c))

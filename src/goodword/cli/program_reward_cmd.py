@@ -14,8 +14,9 @@ from goodword.cli.options import Json
 from goodword.cli.program_flow_cmd import By, Opt, ProgramArg, _program, show_rewards
 from goodword.cli.render import console, done, emit, table
 from goodword.domain.limits import MAX_ID
+from goodword.programs.use_cases import programs
+from goodword.programs.use_cases import rewards as program_rewards
 from goodword.schemas.programmes import ReviewDecision, RewardIssue
-from goodword.services import programme_rewards, programmes
 
 
 def rewards(
@@ -36,7 +37,7 @@ def rewards(
     """
     p = paging(limit, every, as_json, as_jsonl)
     uow, program_id = _program(ctx, program)
-    found = programme_rewards.list_rewards(uow, program_id, status, advocate)
+    found = program_rewards.list_rewards(uow, program_id, status, advocate)
     if p.as_json or p.as_jsonl:
         emit_page(Columns("Rewards", [], lambda r: []), found, p)
     else:
@@ -55,10 +56,10 @@ def review(
     Example: goodword program review
     """
     uow = deps.uow(ctx)
-    program_id = programmes.resolve_program(uow, program) if program else None
+    program_id = programs.resolve_program(uow, program) if program else None
     emit(
         as_json,
-        programme_rewards.review_queue(uow, program_id),
+        program_rewards.review_queue(uow, program_id),
         lambda found: table(
             "Waiting for review",
             ["kind", "#", "who", "advocate", "flags", "signals"],
@@ -96,7 +97,7 @@ def decide(
     if kind not in ("lead", "conversion"):
         raise typer.BadParameter("use lead or conversion")
     decision = ReviewDecision(approve=approve, by=by, note=note)
-    result = programme_rewards.decide_review(deps.uow(ctx), kind, item_id, decision, deps.clock())
+    result = program_rewards.decide_review(deps.uow(ctx), kind, item_id, decision, deps.clock())
     emit(as_json, result, lambda i: done(f"{i.kind} #{i.id} {'approved' if approve else 'denied'}"))
 
 
@@ -111,7 +112,7 @@ def issue(
 
     Example: goodword program issue 9 --ref "bank transfer 2026-12-01"
     """
-    result = programme_rewards.issue_reward(
+    result = program_rewards.issue_reward(
         deps.uow(ctx), reward_id, RewardIssue(reference=ref, by=by), deps.clock()
     )
     emit(as_json, result, lambda r: done(f"reward #{r.id} issued — {r.reward} to {r.advocate}"))
@@ -130,7 +131,7 @@ def deny(
 
     Example: goodword program deny 9 --reason "order cancelled" --by Dana
     """
-    result = programme_rewards.deny_reward(deps.uow(ctx), reward_id, reason, by, deps.clock())
+    result = program_rewards.deny_reward(deps.uow(ctx), reward_id, reason, by, deps.clock())
     emit(as_json, result, lambda r: done(f"reward #{r.id} denied"))
 
 

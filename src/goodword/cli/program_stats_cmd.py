@@ -13,9 +13,10 @@ from goodword.cli.options import Json
 from goodword.cli.program_flow_cmd import ProgramArg, _program
 from goodword.cli.render import day, done, emit, table
 from goodword.cli.render import fields as render_fields
+from goodword.programs.use_cases import community as program_community
+from goodword.programs.use_cases import stats as program_statistics
+from goodword.programs.use_cases.stats import Ratio
 from goodword.schemas.programmes import StoryCreate
-from goodword.services import programme_community, programme_stats
-from goodword.services.programme_stats import Ratio
 
 
 def _percent(ratio: Ratio, what: str) -> str:
@@ -34,7 +35,7 @@ def stats(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> Non
     Example: goodword program stats "Friends of Acme" --json
     """
     uow, program_id = _program(ctx, program)
-    found = programme_stats.program_stats(uow, program_id, deps.clock())
+    found = program_statistics.program_stats(uow, program_id, deps.clock())
     k = found.k_factor
     fields_ = [
         ("participation", _percent(found.participation_rate, "of eligible people are advocates")),
@@ -66,7 +67,7 @@ def leaderboard(ctx: typer.Context, program: ProgramArg, as_json: Json = False) 
     uow, program_id = _program(ctx, program)
     emit(
         as_json,
-        programme_community.leaderboard(uow, program_id),
+        program_community.leaderboard(uow, program_id),
         lambda rows: table(
             "Leaderboard",
             ["#", "advocate", "became customers", "referred"],
@@ -93,7 +94,7 @@ def story(
     data = StoryCreate(title=title, body=body, consent=consent, advocate_id=advocate)
     emit(
         as_json,
-        programme_community.add_story(uow, program_id, data, deps.clock()),
+        program_community.add_story(uow, program_id, data, deps.clock()),
         lambda s: done(f"story #{s.id} '{s.title}' added — it shows on the programme's pages"),
     )
 
@@ -106,7 +107,7 @@ def stories(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> N
     uow, program_id = _program(ctx, program)
     emit(
         as_json,
-        programme_community.list_stories(uow, program_id),
+        program_community.list_stories(uow, program_id),
         lambda found: table(
             "Stories",
             ["#", "title", "advocate", "consent", "since"],

@@ -21,8 +21,8 @@ from goodword.cli.listing import (
 from goodword.cli.options import Json
 from goodword.cli.render import day, done, emit
 from goodword.domain.limits import MAX_ID
+from goodword.programs.outbox import webhooks
 from goodword.schemas.messages import WebhookCreate
-from goodword.services import webhooks
 
 app = typer.Typer(help="Webhooks: programme events sent to your own systems.", no_args_is_help=True)
 

@@ -14,7 +14,7 @@ from goodword.cli import deps
 from goodword.cli.options import Json
 from goodword.cli.render import done, emit
 from goodword.domain.errors import Conflict
-from goodword.services.due_work import DueReport, release_lease, run_due, take_lease
+from goodword.programs.use_cases.due_work import DueReport, release_lease, run_due, take_lease
 
 
 def _said(report: DueReport) -> None:

@@ -11,6 +11,19 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from goodword.programs.store.outbox_tables import OutboxMessage, WebhookEndpoint
+    from goodword.programs.store.tables import (
+        Advocate,
+        Conversion,
+        Lead,
+        Program,
+        RewardEvent,
+        RewardRow,
+        Signup,
+        Story,
+        Visit,
+        WorkerLease,
+    )
     from goodword.storage.account_tables import (
         ApiToken,
         Membership,
@@ -36,7 +49,6 @@ if TYPE_CHECKING:
         Tag,
         Workspace,
     )
-    from goodword.storage.outbox_tables import OutboxMessage, WebhookEndpoint
     from goodword.storage.practice_tables import (
         Ask,
         Brief,
@@ -48,18 +60,6 @@ if TYPE_CHECKING:
         ReferenceRequest,
         Referral,
         ReferralMilestone,
-    )
-    from goodword.storage.programme_tables import (
-        Advocate,
-        Conversion,
-        Lead,
-        Program,
-        RewardEvent,
-        RewardRow,
-        Signup,
-        Story,
-        Visit,
-        WorkerLease,
     )
 
 _MODULE = {
@@ -85,8 +85,8 @@ _MODULE = {
     "Skill": "goodword.storage.network_tables",
     "Tag": "goodword.storage.network_tables",
     "Workspace": "goodword.storage.network_tables",
-    "OutboxMessage": "goodword.storage.outbox_tables",
-    "WebhookEndpoint": "goodword.storage.outbox_tables",
+    "OutboxMessage": "goodword.programs.store.outbox_tables",
+    "WebhookEndpoint": "goodword.programs.store.outbox_tables",
     "Ask": "goodword.storage.practice_tables",
     "Brief": "goodword.storage.practice_tables",
     "Gratitude": "goodword.storage.practice_tables",
@@ -97,24 +97,24 @@ _MODULE = {
     "ReferenceRequest": "goodword.storage.practice_tables",
     "Referral": "goodword.storage.practice_tables",
     "ReferralMilestone": "goodword.storage.practice_tables",
-    "Advocate": "goodword.storage.programme_tables",
-    "Conversion": "goodword.storage.programme_tables",
-    "Lead": "goodword.storage.programme_tables",
-    "Program": "goodword.storage.programme_tables",
-    "RewardEvent": "goodword.storage.programme_tables",
-    "RewardRow": "goodword.storage.programme_tables",
-    "Signup": "goodword.storage.programme_tables",
-    "Story": "goodword.storage.programme_tables",
-    "Visit": "goodword.storage.programme_tables",
-    "WorkerLease": "goodword.storage.programme_tables",
+    "Advocate": "goodword.programs.store.tables",
+    "Conversion": "goodword.programs.store.tables",
+    "Lead": "goodword.programs.store.tables",
+    "Program": "goodword.programs.store.tables",
+    "RewardEvent": "goodword.programs.store.tables",
+    "RewardRow": "goodword.programs.store.tables",
+    "Signup": "goodword.programs.store.tables",
+    "Story": "goodword.programs.store.tables",
+    "Visit": "goodword.programs.store.tables",
+    "WorkerLease": "goodword.programs.store.tables",
 }
 _GROUPS = (
     "goodword.storage.account_tables",
     "goodword.storage.history_tables",
     "goodword.storage.network_tables",
-    "goodword.storage.outbox_tables",
+    "goodword.programs.store.outbox_tables",
     "goodword.storage.practice_tables",
-    "goodword.storage.programme_tables",
+    "goodword.programs.store.tables",
 )
 
 

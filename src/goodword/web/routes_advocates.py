@@ -12,7 +12,9 @@ from starlette.responses import RedirectResponse, Response
 from goodword.api.deps import Server, server
 from goodword.api.errors import status_of
 from goodword.domain.errors import DomainError
-from goodword.services import advocate_portal, advocate_signup, programme_community
+from goodword.programs.use_cases import community as program_community
+from goodword.programs.use_cases import portal as advocate_portal
+from goodword.programs.use_cases import signup as advocate_signup
 from goodword.web.deps import checked_form, render
 from goodword.web.forms import checked, text
 from goodword.web.validation import invalid
@@ -84,5 +86,5 @@ def portal(request: Request, token: Token, srv: Srv) -> Response:
 @router.post("/a/{token}/leaderboard")
 async def leaderboard_choice(request: Request, token: Token, srv: Srv) -> Response:
     form = await checked_form(request)
-    programme_community.choose_leaderboard(srv.engine, token, checked(form, "show"))
+    program_community.choose_leaderboard(srv.engine, token, checked(form, "show"))
     return RedirectResponse(f"/a/{token}", status_code=303)

@@ -11,6 +11,15 @@ from starlette.responses import Response
 
 from goodword.domain.errors import DomainError, InvalidValue
 from goodword.domain.limits import MAX_ID, digits
+from goodword.programs.outbox import webhooks
+from goodword.programs.outbox.messages import EVENTS
+from goodword.programs.use_cases import advocates as program_advocates
+from goodword.programs.use_cases import clawbacks as program_clawbacks
+from goodword.programs.use_cases import community as program_community
+from goodword.programs.use_cases import leads as program_leads
+from goodword.programs.use_cases import programs
+from goodword.programs.use_cases import rewards as program_rewards
+from goodword.programs.use_cases import stats as program_statistics
 from goodword.schemas.messages import WebhookCreate
 from goodword.schemas.programmes import (
     AdvocateCreate,
@@ -20,17 +29,6 @@ from goodword.schemas.programmes import (
     RewardIssue,
     StoryCreate,
 )
-from goodword.services import (
-    programme_advocates,
-    programme_clawbacks,
-    programme_community,
-    programme_leads,
-    programme_rewards,
-    programme_stats,
-    programmes,
-    webhooks,
-)
-from goodword.services.notifications import EVENTS
 from goodword.web import charts
 from goodword.web.deps import Form, PageDep
 from goodword.web.forms import checked, present, text
@@ -61,14 +59,14 @@ def _seen_at(page: PageDep) -> str:
 
 @router.get("/programs")
 def programs_page(page: PageDep) -> Response:
-    return page.render("programs.html", programs=programmes.list_programs(page.uow()))
+    return page.render("programs.html", programs=programs.list_programs(page.uow()))
 
 
 @router.post("/programs")
 def create_program(page: PageDep, form: Form) -> Response:
     try:
         data = ProgramCreate(**present(form, *RULES), **{f: checked(form, f) for f in FLAGS})
-        made = programmes.create_program(page.uow(), data, page.now)
+        made = programs.create_program(page.uow(), data, page.now)
     except (DomainError, ValidationError) as error:
         return page.failed("/programs", invalid(error))
     return page.done(f"/programs/{made.id}", f"Programme created: {made.rewards_in_words}.")
@@ -77,7 +75,7 @@ def create_program(page: PageDep, form: Form) -> Response:
 @router.get("/programs/{program_id}")
 def program_page(page: PageDep, program_id: Id) -> Response:
     uow = page.uow()
-    stats = programme_stats.program_stats(uow, program_id, page.now)
+    stats = program_statistics.program_stats(uow, program_id, page.now)
     figures = {
         "per_month": charts.grouped_bars(
             stats.months,
@@ -93,12 +91,12 @@ def program_page(page: PageDep, program_id: Id) -> Response:
         "program.html",
         stats=stats,
         figures=figures,
-        p=programmes.show_program(uow, program_id),
-        advocates=programme_advocates.list_advocates(uow, program_id, _seen_at(page)),
-        leads=programme_leads.list_leads(uow, program_id),
-        rewards=programme_rewards.list_rewards(uow, program_id),
-        board=programme_community.leaderboard(uow, program_id),
-        stories=programme_community.list_stories(uow, program_id),
+        p=programs.show_program(uow, program_id),
+        advocates=program_advocates.list_advocates(uow, program_id, _seen_at(page)),
+        leads=program_leads.list_leads(uow, program_id),
+        rewards=program_rewards.list_rewards(uow, program_id),
+        board=program_community.leaderboard(uow, program_id),
+        stories=program_community.list_stories(uow, program_id),
         base=_seen_at(page).rstrip("/"),
     )
 
@@ -113,7 +111,7 @@ def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
         changes[flag] = checked(form, flag)
     return page.act(
         url,
-        lambda: programmes.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
+        lambda: programs.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
         "Programme updated.",
     )
 
@@ -122,7 +120,7 @@ def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
 def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
     return page.act(
         f"/programs/{program_id}",
-        lambda: programme_advocates.enrol_advocate(
+        lambda: program_advocates.enrol_advocate(
             page.uow(),
             program_id,
             AdvocateCreate(**present(form, "person", "name", "email", "customer_id")),
@@ -137,7 +135,7 @@ def enrol(page: PageDep, program_id: Id, form: Form) -> Response:
 def reverse(page: PageDep, program_id: Id, conversion_id: Id, form: Form) -> Response:
     return page.act(
         f"/programs/{program_id}",
-        lambda: programme_clawbacks.reverse_conversion(
+        lambda: program_clawbacks.reverse_conversion(
             page.uow(),
             program_id,
             conversion_id,
@@ -156,7 +154,7 @@ def issue(page: PageDep, reward_id: Id, form: Form) -> Response:
     )
     return page.act(
         back,
-        lambda: programme_rewards.issue_reward(
+        lambda: program_rewards.issue_reward(
             page.uow(),
             reward_id,
             RewardIssue(reference=text(form, "reference"), by=page.user.name),
@@ -168,7 +166,7 @@ def issue(page: PageDep, reward_id: Id, form: Form) -> Response:
 
 @router.get("/review")
 def review_page(page: PageDep) -> Response:
-    return page.render("review.html", items=programme_rewards.review_queue(page.uow()))
+    return page.render("review.html", items=program_rewards.review_queue(page.uow()))
 
 
 @router.post("/review/{kind}/{item_id}")
@@ -176,7 +174,7 @@ def decide(page: PageDep, kind: str, item_id: Id, form: Form) -> Response:
     approve = text(form, "decision") == "approve"
     return page.act(
         "/review",
-        lambda: programme_rewards.decide_review(
+        lambda: program_rewards.decide_review(
             page.uow(),
             "lead" if kind == "lead" else "conversion",
             item_id,
@@ -231,7 +229,7 @@ def add_story(page: PageDep, program_id: Id, form: Form) -> Response:
     advocate = text(form, "advocate_id")
     return page.act(
         f"/programs/{program_id}",
-        lambda: programme_community.add_story(
+        lambda: program_community.add_story(
             page.uow(),
             program_id,
             StoryCreate(

@@ -7,7 +7,7 @@ the checks notice an advocate filling in their own form.
 A visitor gets no session: the lead form's token is the device cookie signed by the server
 (a page on another site can read neither), so the hottest page never creates, signs or
 stores a session. The page itself is rendered once per link and kept while its landing is
-(``services/kept_landings``); each visit only puts its own token in.
+(``programs/store/kept_landings``); each visit only puts its own token in.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from starlette.responses import HTMLResponse, Response
 
 from goodword.api.deps import Server, server, write_lane
 from goodword.domain.errors import DomainError
+from goodword.programs.use_cases import visits as program_visits
+from goodword.programs.use_cases.visits import Landing
 from goodword.schemas.programmes import LeadCreate
-from goodword.services import programme_visits
-from goodword.services.programme_visits import Landing
 from goodword.services.server_keys import server_key
 from goodword.web.deps import TEMPLATES, CsrfFailed
 from goodword.web.forms import checked, text
@@ -113,7 +113,7 @@ async def visit_response(request: Request, srv: Server, code: str) -> Response:
     retries sleep) — the tail latency under load drops tenfold."""
     ip, device = _client(request)
     landing = await to_thread.run_sync(
-        programme_visits.record_visit,
+        program_visits.record_visit,
         srv.engine,
         code,
         ip,
@@ -144,7 +144,7 @@ async def lead_form(
         raise CsrfFailed
     form: dict[str, object] = {k: v for k, v in submitted.multi_items() if k != "csrf_token"}
     ip, device = _client(request)
-    landing = programme_visits.landing_for(srv.engine, code)
+    landing = program_visits.landing_for(srv.engine, code)
     first = _first_touch(request, srv, landing.program_id, landing.window_days)
     if not checked(form, "consent"):
         return _again(
@@ -158,7 +158,7 @@ async def lead_form(
             ip=ip,
             device_id=device,
         )
-        landing, lead = programme_visits.lead_from_link(srv.engine, code, first, data, srv.clock())
+        landing, lead = program_visits.lead_from_link(srv.engine, code, first, data, srv.clock())
     except (DomainError, ValidationError) as error:
         return _again(request, device, landing, form, str(invalid(error)))
     response = _public(request, "landing_thanks.html", 200, landing=landing, name=lead.name)

@@ -2,7 +2,7 @@
 
 First valid touch wins: a lead already referred by another advocate, or already a customer,
 is stored as a duplicate with that reason (never dropped). Every lead is checked
-(:mod:`goodword.domain.programme_checks`); a failed check holds it for a reviewer.
+(:mod:`goodword.programs.rules.checks`); a failed check holds it for a reviewer.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from goodword.domain.errors import InvalidValue, NotFound, RuleViolation
-from goodword.domain.programme_checks import Flag, LeadFacts, check_lead, lead_signals
-from goodword.domain.programme_checks import normalise_email as email_key
-from goodword.domain.programme_rules import HiringStage
+from goodword.programs.rules.checks import Flag, LeadFacts, check_lead, lead_signals
+from goodword.programs.rules.checks import normalise_email as email_key
+from goodword.programs.rules.rewards import HiringStage
+from goodword.programs.use_cases import events as program_events
 from goodword.schemas.programmes import Check, HiringStageChange, LeadCreate, LeadPublic
-from goodword.services import programme_events
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Advocate, ContactPoint, Lead, Program, Tag
 from goodword.storage.unit_of_work import UnitOfWork
@@ -181,7 +181,7 @@ def add_lead(
         if winner is None:
             raise
         return add_lead(uow, program, advocate, data, source, now)
-    programme_events.lead_created(uow.session, program, advocate, lead, now)
+    program_events.lead_created(uow.session, program, advocate, lead, now)
     return lead_public(lead, program, advocate.name)
 
 

@@ -3,7 +3,7 @@
 ``/r/CODE`` is the hottest path in the server (every share lands here), so a visit is one
 insert through the driver (``storage/bulk_insert``: the statement written once), and what
 the page shows of the link — its programme, rewards and advocate — is kept per code for a
-few seconds (``services/kept_landings``): a link shared in a group chat is opened hundreds of times
+few seconds (``programs/store/kept_landings``): a link shared in a group chat is opened hundreds of times
 a minute, and the lookup was half of each visit. An edit of the programme forgets what this
 process kept at once; another server process sees it within those seconds.
 """
@@ -16,13 +16,13 @@ from datetime import datetime
 from sqlalchemy import Engine, select
 
 from goodword.domain.errors import NotFound
-from goodword.domain.programme_rules import parse_reward
-from goodword.domain.referral_codes import canonical_code
+from goodword.programs.rules.codes import canonical_code
+from goodword.programs.rules.rewards import parse_reward
+from goodword.programs.store.kept_landings import kept_landing
+from goodword.programs.use_cases.leads import add_lead
+from goodword.programs.use_cases.programs import rewards_in_words
 from goodword.schemas.programmes import LeadCreate, LeadPublic
 from goodword.services.draft_words import first_name
-from goodword.services.kept_landings import kept_landing
-from goodword.services.programme_leads import add_lead
-from goodword.services.programmes import rewards_in_words
 from goodword.storage.base import table_of
 from goodword.storage.bulk_insert import prepared_insert
 from goodword.storage.tables import Advocate, Program, Visit

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, or_, select, update
 
-from goodword.domain.programme_rules import RewardStatus
+from goodword.programs.rules.rewards import RewardStatus
 from goodword.storage.base import table_of
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardRow
 

@@ -27,10 +27,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from goodword.domain.errors import Conflict
-from goodword.domain.programme_rules import SELF_ISSUED, RewardStatus, RewardType
-from goodword.domain.referral_codes import ALPHABET
-from goodword.services import programme_events
-from goodword.services.delivery import DeliveryReport, Transport, deliver_due
+from goodword.programs.outbox.delivery import DeliveryReport, Transport, deliver_due
+from goodword.programs.rules.codes import ALPHABET
+from goodword.programs.rules.rewards import SELF_ISSUED, RewardStatus, RewardType
+from goodword.programs.use_cases import events as program_events
 from goodword.storage.base import table_of
 from goodword.storage.tables import Program, RewardEvent, RewardRow, WorkerLease
 
@@ -210,7 +210,7 @@ def _run(engine: Engine, now: datetime) -> DueReport:
             with Session(engine) as session, session.begin():
                 moved = batch(session, now, lock)
                 event = "reward.approved" if batch is _approve_batch else "reward.issued"
-                programme_events.rewards_moved(session, moved, event, now)
+                program_events.rewards_moved(session, moved, event, now)
             if batch is _approve_batch:
                 report.approved += len(moved)
             else:
@@ -219,7 +219,7 @@ def _run(engine: Engine, now: datetime) -> DueReport:
             if not moved:
                 break
     with Session(engine) as session, session.begin():
-        report.reminded = programme_events.remind_quiet_advocates(session, now)
+        report.reminded = program_events.remind_quiet_advocates(session, now)
     with Session(engine) as session:
         waiting = session.scalar(
             select(func.count()).where(

@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, Engine, or_, select, update
 from sqlalchemy.orm import Session
 
 from goodword import __version__
-from goodword.domain.webhook_signing import HEADER, sign
+from goodword.programs.rules.signing import HEADER, sign
 from goodword.services.transport import Network, Undeliverable
 from goodword.services.workspaces import settings_of
 from goodword.storage.tables import OutboxMessage, WebhookEndpoint

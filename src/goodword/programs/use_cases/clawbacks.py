@@ -12,12 +12,12 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound
-from goodword.domain.programme_rules import RewardStatus
+from goodword.programs.rules.rewards import RewardStatus
+from goodword.programs.use_cases import events as program_events
+from goodword.programs.use_cases.conversions import conversion_public
+from goodword.programs.use_cases.rewards import ledger
 from goodword.schemas.programmes import ConversionPublic
-from goodword.services import programme_events
 from goodword.services.lookup import get_owned
-from goodword.services.programme_conversions import conversion_public
-from goodword.services.programme_rewards import ledger
 from goodword.storage.tables import Conversion, Program, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -58,7 +58,7 @@ def reverse_conversion(
             )
             ledger(uow, reward, "clawed-back", now, why, actor, amount)
         uow.session.flush()
-        programme_events.rewards_moved(uow.session, clawed, "reward.clawed_back", now)
+        program_events.rewards_moved(uow.session, clawed, "reward.clawed_back", now)
         result = conversion_public(uow, conversion)
         uow.commit()
         return result

@@ -13,16 +13,16 @@ from typing import Any, cast
 from sqlalchemy import Row, select, update
 
 from goodword.domain.errors import InvalidValue, RuleViolation
-from goodword.domain.programme_rules import (
+from goodword.programs.rules.rewards import (
     Reward,
     RewardStatus,
     RewardType,
     check_reward_transition,
 )
+from goodword.programs.use_cases import events as program_events
+from goodword.programs.use_cases.leads import checks_of
 from goodword.schemas.programmes import ReviewDecision, ReviewItem, RewardIssue, RewardPublic
-from goodword.services import programme_events
 from goodword.services.lookup import get_owned
-from goodword.services.programme_leads import checks_of
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardEvent, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
 
@@ -204,7 +204,7 @@ def issue_reward(uow: UnitOfWork, reward_id: int, data: RewardIssue, now: dateti
             reason=f"issued on {now.date().isoformat()} ({reference})",
         )
         ledger(uow, reward, "issued", now, reward.reason, data.by, reward.amount or Decimal(0))
-        programme_events.rewards_moved(uow.session, [reward.id], "reward.issued", now)
+        program_events.rewards_moved(uow.session, [reward.id], "reward.issued", now)
         advocate = uow.session.get(Advocate, reward.advocate_id)
         result = reward_public(reward, advocate.name if advocate else "")
         uow.commit()

@@ -14,21 +14,21 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, func, select
 
 from goodword.domain.errors import RuleViolation
-from goodword.domain.programme_checks import normalise_email
+from goodword.programs.outbox.messages import email_row, queue, sender_for
+from goodword.programs.rules.checks import normalise_email
+from goodword.programs.use_cases.advocates import enrol_advocate
+from goodword.programs.use_cases.community import leaderboard_rows, stories_of
+from goodword.programs.use_cases.leads import checked_email
+from goodword.programs.use_cases.portal import new_portal_token, token_hash
+from goodword.programs.use_cases.programs import to_public
 from goodword.schemas.programmes import (
     AdvocateCreate,
     LeaderboardRow,
     ProgramPublic,
     StoryPublic,
 )
-from goodword.services.advocate_portal import new_portal_token, token_hash
 from goodword.services.draft_words import first_name
 from goodword.services.lookup import by_secret
-from goodword.services.notifications import email_row, queue, sender_for
-from goodword.services.programme_advocates import enrol_advocate
-from goodword.services.programme_community import leaderboard_rows, stories_of
-from goodword.services.programme_leads import checked_email
-from goodword.services.programmes import to_public
 from goodword.services.throttles import SIGN_UP_ADDRESS, SIGN_UP_EMAIL, admit
 from goodword.services.workspaces import emailed_url, text_setting
 from goodword.storage.tables import Advocate, ContactPoint, Program, Signup

@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from goodword.domain.errors import InvalidValue
+from goodword.programs.outbox.messages import EVENTS
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
 from goodword.services.lookup import get_owned
-from goodword.services.notifications import EVENTS
 from goodword.services.outbound import check_url
 from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 from goodword.storage.unit_of_work import UnitOfWork

@@ -8,13 +8,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound
-from goodword.domain.programme_rules import parse_milestones, parse_reward
+from goodword.programs.rules.rewards import parse_milestones, parse_reward
+from goodword.programs.store.kept_landings import forget_landings
 from goodword.schemas.programmes import (
     ProgramCreate,
     ProgramPublic,
     ProgramUpdate,
 )
-from goodword.services.kept_landings import forget_landings
 from goodword.services.lookup import get_owned
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import (

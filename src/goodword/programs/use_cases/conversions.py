@@ -20,21 +20,21 @@ from sqlalchemy.exc import IntegrityError
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
 from goodword.domain.limits import MAX_ID
-from goodword.domain.programme_checks import Flag, check_conversion
-from goodword.domain.programme_checks import normalise_email as email_key
-from goodword.domain.programme_rules import (
+from goodword.programs.rules.checks import Flag, check_conversion
+from goodword.programs.rules.checks import normalise_email as email_key
+from goodword.programs.rules.rewards import (
     EarnedReward,
     RewardStatus,
     parse_milestones,
     parse_reward,
     rewards_for_conversion,
 )
+from goodword.programs.store import conversion_queries as queries
+from goodword.programs.use_cases import events as program_events
+from goodword.programs.use_cases.leads import _dump, checks_of
+from goodword.programs.use_cases.rewards import ledger_event, reward_public
 from goodword.schemas.programmes import ConversionCreate, ConversionPublic, RewardPublic
-from goodword.services import programme_conversion_queries as queries
-from goodword.services import programme_events
 from goodword.services.lookup import not_found
-from goodword.services.programme_leads import _dump, checks_of
-from goodword.services.programme_rewards import ledger_event, reward_public
 from goodword.storage.bulk_insert import insert_new
 from goodword.storage.tables import Conversion, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
@@ -242,7 +242,7 @@ def _convert_once(
             if row.status == RewardStatus.DENIED.value:
                 events.append(ledger_event(row, "denied", now, row.reason, "goodword"))
         insert_new(connection, events, ids=False)
-        programme_events.conversion_created(
+        program_events.conversion_created(
             uow.session, program, advocate, lead, conversion, rows, now
         )
         result = _public(conversion, [reward_public(r, advocate.name) for r in rows])

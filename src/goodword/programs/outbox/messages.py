@@ -2,7 +2,7 @@
 
 Everything is queued in the outbox inside the transaction of the event itself (a lead, a
 conversion, a reward's step), so a message exists exactly when its event does; the
-worker delivers it later (:mod:`goodword.services.delivery`). Each message has a
+worker delivers it later (:mod:`goodword.programs.outbox.delivery`). Each message has a
 ``dedupe_key`` the store keeps unique, so queueing the same event twice is harmless.
 """
 

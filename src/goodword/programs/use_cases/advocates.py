@@ -9,13 +9,13 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from goodword.domain.errors import Conflict, InvalidValue, RuleViolation
-from goodword.domain.programme_checks import normalise_email
-from goodword.domain.referral_codes import make_code
+from goodword.programs.rules.checks import normalise_email
+from goodword.programs.rules.codes import make_code
+from goodword.programs.use_cases import events as program_events
+from goodword.programs.use_cases.leads import checked_email
+from goodword.programs.use_cases.portal import new_portal_token
 from goodword.schemas.programmes import AdvocateCreate, AdvocatePublic
-from goodword.services import programme_events
-from goodword.services.advocate_portal import new_portal_token
 from goodword.services.lookup import get_owned, resolve_person
-from goodword.services.programme_leads import checked_email
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import (
     Advocate,
@@ -154,7 +154,7 @@ def enrol_advocate(
         base = public_url(uow, seen_at)
         result = advocate_public(advocate, base)
         result.portal_link = f"{base}/a/{token}"
-        programme_events.advocate_enrolled(uow.session, program, advocate, token, now)
+        program_events.advocate_enrolled(uow.session, program, advocate, token, now)
         uow.commit()
         return result
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 
-from goodword.domain.programme_rules import parse_milestones
+from goodword.programs.rules.rewards import parse_milestones
+from goodword.programs.use_cases.leads import lead_public
+from goodword.programs.use_cases.programs import to_public
+from goodword.programs.use_cases.rewards import reward_public
 from goodword.schemas.programmes import (
     LeaderboardRow,
     LeadPublic,
@@ -23,9 +26,6 @@ from goodword.schemas.programmes import (
 )
 from goodword.services.draft_words import first_name
 from goodword.services.lookup import by_secret, get_owned
-from goodword.services.programme_leads import lead_public
-from goodword.services.programme_rewards import reward_public
-from goodword.services.programmes import to_public
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
@@ -107,7 +107,7 @@ def portal_view(engine: Engine, token: str, seen_at: str | None = None) -> Porta
             .where(Conversion.advocate_id == advocate.id, Conversion.status == "valid")
         )
         name, code, shown = advocate.name, advocate.code, advocate.on_leaderboard
-        from goodword.services.programme_community import leaderboard_rows, stories_of
+        from goodword.programs.use_cases.community import leaderboard_rows, stories_of
 
         board = leaderboard_rows(uow, program)
         stories = stories_of(uow, program.id)

@@ -9,8 +9,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.errors import InvalidValue, NotFound
+from goodword.programs.use_cases.portal import token_hash
 from goodword.schemas.programmes import LeaderboardRow, StoryCreate, StoryPublic
-from goodword.services.advocate_portal import token_hash
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, Story
 from goodword.storage.unit_of_work import UnitOfWork

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import Row, String, cast, literal, select
 from sqlalchemy.orm import Session
 
-from goodword.domain.programme_rules import Reward, RewardType
+from goodword.programs.outbox.messages import Sender, email_row, queue, sender_for, webhook_rows
+from goodword.programs.rules.rewards import Reward, RewardType
+from goodword.programs.use_cases.programs import rewards_in_words
 from goodword.services.draft_words import first_name
-from goodword.services.notifications import Sender, email_row, queue, sender_for, webhook_rows
-from goodword.services.programmes import rewards_in_words
 from goodword.storage.tables import (
     Advocate,
     Conversion,

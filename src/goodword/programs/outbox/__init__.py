@@ -1,0 +1,1 @@
+"""Emails and webhooks queued by program events, delivered by the worker exactly once."""
