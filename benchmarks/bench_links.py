@@ -1,4 +1,4 @@
-"""Load on a programme's public link and on the conversion endpoint, through a real server.
+"""Load on a program's public link and on the conversion endpoint, through a real server.
 
     python -m benchmarks.bench_links              # needs `wrk` (Debian: apt install wrk)
     python -m benchmarks.bench_links --seconds 10 --connections 16
@@ -32,7 +32,7 @@ from goodword.programs.rules.checks import normalise_email
 from goodword.programs.use_cases.advocates import enrol_advocate
 from goodword.programs.use_cases.programs import create_program
 from goodword.schemas.accounts import UserCreate
-from goodword.schemas.programmes import AdvocateCreate, ProgramCreate
+from goodword.schemas.programs import AdvocateCreate, ProgramCreate
 from goodword.services.accounts import create_user
 from goodword.services.api_tokens import create_token
 from goodword.storage.base import table_of
@@ -44,7 +44,7 @@ from goodword.storage.unit_of_work import UnitOfWork
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
 PORT = 8765
 LEADS_PER_THREAD = 80_000  # the warm-up's and up to four runs' (RUN_LEADS each)
-ADVOCATES = 500  # the leads are spread over them, as a real programme's would be
+ADVOCATES = 500  # the leads are spread over them, as a real program's would be
 RUN_LEADS = 15_000
 """Leads each wrk thread may convert in one run: a run starts past the earlier runs' leads
 (``-- OFFSET``), so every run creates conversions and none replays an earlier one."""

@@ -13,7 +13,7 @@ from tests.cli.conftest import Cli
 from tests.conftest import NOW
 
 
-def test_a_programme_from_rules_to_payout(cli: Cli) -> None:
+def test_a_program_from_rules_to_payout(cli: Cli) -> None:
     cli.ok("people", "add", "Ana Lee", "--email", "ana@example.com")
     made = cli.json(
         "program",
@@ -80,7 +80,7 @@ def test_refusals_are_one_line(cli: Cli) -> None:
     assert "currency code" in cli.fails("program", "create", "X", "--friend-reward", "cash:5")
     cli.ok("program", "create", "Friends")
     assert "exists" in cli.fails("program", "create", "friends")
-    assert "no programme named" in cli.fails("program", "show", "Nope")
+    assert "no program named" in cli.fails("program", "show", "Nope")
     assert "eligibility" in cli.fails("program", "edit", "Friends", "--eligibility", "everyone")
     assert "needs a name" in cli.fails("program", "enrol", "Friends")
     assert "not an amount" in cli.fails(

@@ -21,7 +21,7 @@ from tests.server.conftest import HOSTS, Account, WebClient
 PUBLIC = "https://refer.acme.example"
 
 
-def programme(ana: Account, **rules: Any) -> tuple[str, dict[str, Any]]:
+def new_program(ana: Account, **rules: Any) -> tuple[str, dict[str, Any]]:
     if rules.get("self_signup"):
         public_address(ana, PUBLIC)
     body = {"name": "Friends", "advocate_reward": "cash:50:USD", "milestones": "2=gift-card:25:USD"}
@@ -42,7 +42,7 @@ def path_of(link: str) -> str:
 
 
 def test_the_portal_shows_link_referrals_rewards_and_why(app: FastAPI, ana: Account) -> None:
-    base, _ = programme(ana)
+    base, _ = new_program(ana)
     advocate = ana.api.post(
         f"{base}/advocates", json={"name": "Cy Ng", "email": "cy@example.com"}
     ).json()
@@ -78,7 +78,7 @@ def confirm_links(engine: Engine) -> list[str]:
 def test_self_signup_issues_the_link_only_after_confirmation(
     app: FastAPI, engine: Engine, ana: Account
 ) -> None:
-    base, made = programme(ana, self_signup=True)
+    base, made = new_program(ana, self_signup=True)
     join = made["join_path"]
     assert join.startswith("/j/")
     friend = WebClient(app)
@@ -102,7 +102,7 @@ def test_self_signup_issues_the_link_only_after_confirmation(
 
 
 def test_confirmation_expires_after_14_days(app: FastAPI, engine: Engine, ana: Account) -> None:
-    base, made = programme(ana, self_signup=True)
+    base, made = new_program(ana, self_signup=True)
     friend = WebClient(app)
     friend.get(made["join_path"])
     friend.post(made["join_path"], {"email": "late@example.com", "consent": "on"})
@@ -113,8 +113,8 @@ def test_confirmation_expires_after_14_days(app: FastAPI, engine: Engine, ana: A
     assert ana.api.get(f"{base}/advocates").json()["items"] == []
 
 
-def test_no_public_page_unless_the_programme_takes_signups(app: FastAPI, ana: Account) -> None:
-    base, made = programme(ana)
+def test_no_public_page_unless_the_program_takes_signups(app: FastAPI, ana: Account) -> None:
+    base, made = new_program(ana)
     assert made["join_path"] is None
     assert TestClient(app).get("/j/anything").status_code == 404
     ana.api.patch(base, json={"self_signup": True})
@@ -123,7 +123,7 @@ def test_no_public_page_unless_the_programme_takes_signups(app: FastAPI, ana: Ac
 
 
 def test_opt_in_leaderboard_and_stories_with_consent(app: FastAPI, ana: Account) -> None:
-    base, made = programme(ana, leaderboard=True, self_signup=True)
+    base, made = new_program(ana, leaderboard=True, self_signup=True)
     cy = ana.api.post(f"{base}/advocates", json={"name": "Cy Ng", "email": "cy@example.com"}).json()
     dee = ana.api.post(
         f"{base}/advocates", json={"name": "Dee Park", "email": "d@example.com"}
@@ -163,7 +163,7 @@ def _queued(engine: Engine) -> list[str]:
 def test_a_made_up_host_header_is_refused_before_anything_is_written(
     app: FastAPI, engine: Engine, ana: Account
 ) -> None:
-    _, made = programme(ana, self_signup=True)
+    _, made = new_program(ana, self_signup=True)
     before = _queued(engine)
     for host in ("evil.example", "127.0.0.1.evil.example", "evil.example:8000"):
         visitor = TestClient(app, base_url=f"http://{host}")
@@ -177,7 +177,7 @@ def test_a_made_up_host_header_is_refused_before_anything_is_written(
 def test_emailed_links_use_the_public_url_never_the_requests_host(
     app: FastAPI, engine: Engine, ana: Account
 ) -> None:
-    base, made = programme(ana, self_signup=True)
+    base, made = new_program(ana, self_signup=True)
     friend = WebClient(app)  # reaches the server as "testserver", an accepted name
     friend.get(made["join_path"])
     friend.post(
@@ -195,7 +195,7 @@ def test_emailed_links_use_the_public_url_never_the_requests_host(
 
 
 def test_self_signup_waits_for_a_public_url(app: FastAPI, engine: Engine, ana: Account) -> None:
-    base, _ = programme(ana)
+    base, _ = new_program(ana)
     ana.api.patch(base, json={"self_signup": True})
     join = ana.api.get(base).json()["join_path"]
     friend = WebClient(app)

@@ -18,7 +18,7 @@ from goodword.storage.tables import OutboxMessage
 from goodword.web.app import create_app
 from tests.conftest import NOW
 from tests.server.conftest import HOSTS, PASSWORD, Account, WebClient
-from tests.server.test_advocate_side import programme
+from tests.server.test_advocate_side import new_program
 
 
 class Clock:
@@ -143,7 +143,7 @@ def _confirmations(engine: Engine) -> int:
 def test_public_sign_up_is_throttled_per_email_and_per_address(
     app: FastAPI, engine: Engine, ana: Account
 ) -> None:
-    _, made = programme(ana, self_signup=True)
+    _, made = new_program(ana, self_signup=True)
     join: Any = made["join_path"]
     visitor = WebClient(app, "198.51.100.20")
     visitor.get(join)

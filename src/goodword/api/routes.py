@@ -10,15 +10,15 @@ from goodword.api import (
     routes_history,
     routes_network,
     routes_practice,
-    routes_programmes,
+    routes_programs,
     routes_referrals,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-# The programmes' routes first: a business's system posts a conversion per order, and each
+# The programs' routes first: a business's system posts a conversion per order, and each
 # route FastAPI tries before the right one costs microseconds (no paths overlap).
 for module in (
-    routes_programmes,
+    routes_programs,
     routes_network,
     routes_referrals,
     routes_practice,

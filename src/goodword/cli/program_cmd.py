@@ -1,4 +1,4 @@
-"""``goodword program …``: a business's referral programme — rules, advocates and their links.
+"""``goodword program …``: a business's referral program — rules, advocates and their links.
 
 The pipeline commands (leads, conversions, rewards, review) are in ``program_flow_cmd``.
 """
@@ -17,14 +17,14 @@ from goodword.domain.limits import MAX_ID
 from goodword.programs.use_cases import advocates as program_advocates
 from goodword.programs.use_cases import portal as advocate_portal
 from goodword.programs.use_cases import programs
-from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
+from goodword.schemas.programs import AdvocateCreate, ProgramCreate, ProgramPublic, ProgramUpdate
 
 app = typer.Typer(
-    help="Referral programmes: rules and rewards, advocates with links, conversions, payouts.",
+    help="Referral programs: rules and rewards, advocates with links, conversions, payouts.",
     no_args_is_help=True,
 )
 ProgramArg = Annotated[
-    str, typer.Argument(help="Programme name or id (see `goodword program list`).")
+    str, typer.Argument(help="Program name or id (see `goodword program list`).")
 ]
 Opt = typer.Option
 
@@ -32,7 +32,7 @@ Opt = typer.Option
 def show_program(p: ProgramPublic, base: str = "") -> None:
     fields(
         [
-            ("programme", f"#{p.id} — {p.name} ({p.kind}, {p.status})"),
+            ("program", f"#{p.id} — {p.name} ({p.kind}, {p.status})"),
             ("guidelines", p.description or None),
             ("rewards", p.rewards_in_words),
             ("who may refer", p.eligibility),
@@ -55,7 +55,7 @@ def show_program(p: ProgramPublic, base: str = "") -> None:
 @app.command("create")
 def create(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The programme's name.")],
+    name: Annotated[str, typer.Argument(help="The program's name.")],
     kind: Annotated[
         str, Opt(help="customer, or hiring (candidates and a tenure bonus).")
     ] = "customer",
@@ -97,7 +97,7 @@ def create(
     ] = False,
     as_json: Json = False,
 ) -> None:
-    """Create a programme with clear guidelines and rewards (seed 004).
+    """Create a program with clear guidelines and rewards (seed 004).
 
     Example: goodword program create "Friends of Acme" --advocate-reward cash:50:USD
     --friend-reward discount-code:10:% --milestones 3=cash:25:USD
@@ -124,7 +124,7 @@ def create(
     emit(
         as_json,
         programs.create_program(deps.uow(ctx), data, deps.clock()),
-        lambda p: done(f"programme #{p.id} '{p.name}' created — {p.rewards_in_words}"),
+        lambda p: done(f"program #{p.id} '{p.name}' created — {p.rewards_in_words}"),
     )
 
 
@@ -151,7 +151,7 @@ def edit(
     leaderboard: Annotated[bool | None, Opt("--leaderboard/--no-leaderboard")] = None,
     as_json: Json = False,
 ) -> None:
-    """Change a programme's rules; rewards already created keep the rules they were made under.
+    """Change a program's rules; rewards already created keep the rules they were made under.
 
     Example: goodword program edit "Friends of Acme" --hold-days 14 --status paused
     """
@@ -182,13 +182,13 @@ def edit(
     emit(
         as_json,
         programs.edit_program(uow, program_id, ProgramUpdate(**changes)),
-        lambda p: done(f"programme #{p.id} '{p.name}' updated — {p.rewards_in_words}"),
+        lambda p: done(f"program #{p.id} '{p.name}' updated — {p.rewards_in_words}"),
     )
 
 
 @app.command("show")
 def show(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
-    """Show a programme's rules and counts.
+    """Show a program's rules and counts.
 
     Example: goodword program show "Friends of Acme"
     """
@@ -209,16 +209,16 @@ def list_(
     as_json: Json = False,
     as_jsonl: Jsonl = False,
 ) -> None:
-    """List your programmes.
+    """List your programs.
 
     Example: goodword program list --json
     """
     found = programs.list_programs(deps.uow(ctx))
-    emit_page(PROGRAMMES, found, paging(limit, every, as_json, as_jsonl))
+    emit_page(PROGRAMS, found, paging(limit, every, as_json, as_jsonl))
 
 
-PROGRAMMES: Columns[Any] = Columns(
-    "Programmes",
+PROGRAMS: Columns[Any] = Columns(
+    "Programs",
     ["#", "name", "kind", "status", "rewards", "advocates", "conversions", "to review"],
     lambda p: (
         p.id,
@@ -270,7 +270,7 @@ def advocates(
     as_json: Json = False,
     as_jsonl: Jsonl = False,
 ) -> None:
-    """List a programme's advocates with their codes, links and counts, a page at a time.
+    """List a program's advocates with their codes, links and counts, a page at a time.
 
     Example: goodword program advocates "Friends of Acme"
     """

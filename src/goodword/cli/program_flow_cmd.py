@@ -19,7 +19,7 @@ from goodword.programs.use_cases import clawbacks as program_clawbacks
 from goodword.programs.use_cases import conversions as program_conversions
 from goodword.programs.use_cases import leads as program_leads
 from goodword.programs.use_cases import programs
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     ConversionCreate,
     ConversionPublic,
     HiringStageChange,
@@ -29,7 +29,7 @@ from goodword.schemas.programmes import (
 )
 
 ProgramArg = Annotated[
-    str, typer.Argument(help="Programme name or id (see `goodword program list`).")
+    str, typer.Argument(help="Program name or id (see `goodword program list`).")
 ]
 Opt = typer.Option
 By = Annotated[str, Opt("--by", help="Who decided (shown to the advocate).")]
@@ -86,7 +86,7 @@ def leads(
     as_json: Json = False,
     as_jsonl: Jsonl = False,
 ) -> None:
-    """List a programme's leads, each with its status and the reason for it.
+    """List a program's leads, each with its status and the reason for it.
 
     Example: goodword program leads "Friends of Acme" --status duplicate
     """
@@ -111,7 +111,7 @@ def stage(
     ],
     as_json: Json = False,
 ) -> None:
-    """Move a hiring programme's candidate along.
+    """Move a hiring program's candidate along.
 
     Example: goodword program stage "Engineering referrals" 4 interviewing
     """

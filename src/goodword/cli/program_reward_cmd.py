@@ -16,7 +16,7 @@ from goodword.cli.render import console, done, emit, table
 from goodword.domain.limits import MAX_ID
 from goodword.programs.use_cases import programs
 from goodword.programs.use_cases import rewards as program_rewards
-from goodword.schemas.programmes import ReviewDecision, RewardIssue
+from goodword.schemas.programs import ReviewDecision, RewardIssue
 
 
 def rewards(
@@ -48,7 +48,7 @@ def rewards(
 
 def review(
     ctx: typer.Context,
-    program: Annotated[str | None, typer.Argument(help="Only this programme.")] = None,
+    program: Annotated[str | None, typer.Argument(help="Only this program.")] = None,
     as_json: Json = False,
 ) -> None:
     """The review queue: flagged leads and conversions with their evidence.

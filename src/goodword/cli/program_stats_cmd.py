@@ -1,4 +1,4 @@
-"""``goodword program stats|leaderboard|story|stories``: how a programme is doing, in numbers
+"""``goodword program stats|leaderboard|story|stories``: how a program is doing, in numbers
 a person can check, and celebrating the advocates (seed 004)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from goodword.cli.render import fields as render_fields
 from goodword.programs.use_cases import community as program_community
 from goodword.programs.use_cases import stats as program_statistics
 from goodword.programs.use_cases.stats import Ratio
-from goodword.schemas.programmes import StoryCreate
+from goodword.schemas.programs import StoryCreate
 
 
 def _percent(ratio: Ratio, what: str) -> str:
@@ -30,7 +30,7 @@ def _money(amounts: dict[str, Decimal]) -> str:
 
 
 def stats(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
-    """How a programme is doing: participation, sharing, conversion, k-factor, cost, revenue.
+    """How a program is doing: participation, sharing, conversion, k-factor, cost, revenue.
 
     Example: goodword program stats "Friends of Acme" --json
     """
@@ -86,7 +86,7 @@ def story(
     advocate: Annotated[int | None, typer.Option(min=1, help="The advocate's id.")] = None,
     as_json: Json = False,
 ) -> None:
-    """Tell a success story on the programme's pages, with the advocate's consent recorded.
+    """Tell a success story on the program's pages, with the advocate's consent recorded.
 
     Example: goodword program story Friends --title "Bo's books" --body "…" --consent "yes by email"
     """
@@ -95,12 +95,12 @@ def story(
     emit(
         as_json,
         program_community.add_story(uow, program_id, data, deps.clock()),
-        lambda s: done(f"story #{s.id} '{s.title}' added — it shows on the programme's pages"),
+        lambda s: done(f"story #{s.id} '{s.title}' added — it shows on the program's pages"),
     )
 
 
 def stories(ctx: typer.Context, program: ProgramArg, as_json: Json = False) -> None:
-    """List a programme's success stories and how each advocate agreed.
+    """List a program's success stories and how each advocate agreed.
 
     Example: goodword program stories Friends
     """

@@ -1,4 +1,4 @@
-"""``goodword webhooks …`` and ``goodword outbox``: where programme events go, and what was
+"""``goodword webhooks …`` and ``goodword outbox``: where program events go, and what was
 sent (or is waiting to be retried, and why)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from goodword.domain.limits import MAX_ID
 from goodword.programs.outbox import webhooks
 from goodword.schemas.messages import WebhookCreate
 
-app = typer.Typer(help="Webhooks: programme events sent to your own systems.", no_args_is_help=True)
+app = typer.Typer(help="Webhooks: program events sent to your own systems.", no_args_is_help=True)
 
 
 @app.command("add")
@@ -36,7 +36,7 @@ def add(
     ] = None,
     as_json: Json = False,
 ) -> None:
-    """Send programme events to a URL, signed with a secret shown once.
+    """Send program events to a URL, signed with a secret shown once.
 
     Example: goodword webhooks add https://shop.example/hooks/goodword --events reward.issued
     """

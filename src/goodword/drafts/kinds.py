@@ -21,7 +21,7 @@ DRAFT_KINDS: dict[str, str] = {
     "intro-request": "ask the first person on the warmest chain to introduce you onwards",
 }
 
-#: The emails a referral programme sends its advocates (queued, sent by the worker).
+#: The emails a referral program sends its advocates (queued, sent by the worker).
 EMAIL_KINDS: dict[str, str] = {
     "advocate-confirm": "confirms a self sign-up before an advocate's link is issued",
     "advocate-welcome": "an advocate's welcome, with their link",

@@ -45,7 +45,7 @@ class RenderedDraft:
 
 def _environment(override: Path | None, stored: dict[str, str] | None = None) -> LimitedSandbox:
     """One environment per set of sources, kept: compiling a template costs far more than
-    rendering it (the worker renders thousands of programme emails in a run)."""
+    rendering it (the worker renders thousands of program emails in a run)."""
     return _cached_environment(override, tuple(sorted((stored or {}).items())))
 
 
@@ -92,7 +92,7 @@ def render(
 ) -> RenderedDraft:
     """The draft in the user's own wording, or, when their template breaks (a limit, a
     mistake, a fact it needs and does not have), in the shipped wording: a broken template
-    never stops the agenda or a programme's emails. ``strict`` (the person trying their
+    never stops the agenda or a program's emails. ``strict`` (the person trying their
     templates) and :func:`try_template` (the person editing one) show what is wrong."""
     if kind not in TEMPLATE_KINDS:
         raise InvalidValue(f"unknown draft '{kind}': use one of {', '.join(DRAFT_KINDS)}")

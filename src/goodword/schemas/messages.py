@@ -1,4 +1,4 @@
-"""Schemas for what programmes send: webhook endpoints and the delivery log."""
+"""Schemas for what programs send: webhook endpoints and the delivery log."""
 
 from __future__ import annotations
 

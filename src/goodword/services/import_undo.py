@@ -52,8 +52,8 @@ NAMES = {
     "referral_milestones": ("milestone", "milestones"),
     "profile_embeddings": ("matching profile", "matching profiles"),
     "opportunity_skills": ("skill wanted", "skills wanted"),
-    "advocates": ("programme advocate", "programme advocates"),
-    "leads": ("programme lead", "programme leads"),
+    "advocates": ("program advocate", "program advocates"),
+    "leads": ("program lead", "program leads"),
 }
 
 

@@ -27,12 +27,12 @@ TEXT_SETTINGS: dict[str, str] = {
     "your_name": "your name, used to sign drafted messages",
     "templates_dir": "a folder of your own draft templates that override the shipped ones",
     "public_url": "the address people reach `goodword serve` at, for advocates' /r/CODE links",
-    "smtp_host": "mail server for programme emails (advocates' links, thanks, rewards)",
+    "smtp_host": "mail server for program emails (advocates' links, thanks, rewards)",
     "smtp_port": "its port (587 with starttls, 465 with ssl, 25 plain)",
     "smtp_user": "the mail server's user name, if it asks for one",
     "smtp_password": "its password (stored in this database; shown as ********)",
     "smtp_tls": "starttls, ssl or none",
-    "mail_from": "the sender of programme emails, e.g. Acme Referrals <hello@acme.example>",
+    "mail_from": "the sender of program emails, e.g. Acme Referrals <hello@acme.example>",
     "timezone": "your time zone (an IANA name like Europe/Berlin): what 'today' and every "
     "due day mean; this machine's zone when unset",
 }
@@ -93,7 +93,7 @@ def emailed_url(uow: UnitOfWork) -> str:
     configured = text_setting(uow, "public_url")
     if not configured:
         raise RuleViolation(
-            "this programme cannot send sign-up emails yet: its owner has to set the "
+            "this program cannot send sign-up emails yet: its owner has to set the "
             "address people reach it at (the public_url setting, e.g. https://refer.acme.example)"
         )
     return configured.rstrip("/")

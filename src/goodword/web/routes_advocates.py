@@ -1,4 +1,4 @@
-"""The advocate's side, public: the programme's sign-up page (double opt-in), the
+"""The advocate's side, public: the program's sign-up page (double opt-in), the
 confirmation link, and the private portal reached by a magic link. No account needed."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """``/r/CODE``: an advocate's public link — the visit, the attribution cookie, the lead form.
 
 No account is needed. The attribution cookie is signed (a visitor cannot forge an earlier
-first touch for another advocate) and lasts the programme's window; the device cookie lets
+first touch for another advocate) and lasts the program's window; the device cookie lets
 the checks notice an advocate filling in their own form.
 
 A visitor gets no session: the lead form's token is the device cookie signed by the server
@@ -25,7 +25,7 @@ from goodword.api.deps import Server, server, write_lane
 from goodword.domain.errors import DomainError
 from goodword.programs.use_cases import visits as program_visits
 from goodword.programs.use_cases.visits import Landing
-from goodword.schemas.programmes import LeadCreate
+from goodword.schemas.programs import LeadCreate
 from goodword.services.server_keys import server_key
 from goodword.web.deps import TEMPLATES, CsrfFailed
 from goodword.web.forms import checked, text

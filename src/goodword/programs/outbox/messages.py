@@ -1,4 +1,4 @@
-"""Queueing what a programme tells people: emails to advocates and webhooks to the business.
+"""Queueing what a program tells people: emails to advocates and webhooks to the business.
 
 Everything is queued in the outbox inside the transaction of the event itself (a lead, a
 conversion, a reward's step), so a message exists exactly when its event does; the

@@ -1,4 +1,4 @@
-"""Quality and fraud checks for a referral programme: each failed check is a recorded reason.
+"""Quality and fraud checks for a referral program: each failed check is a recorded reason.
 
 A check never drops a lead or a conversion silently. It returns :class:`Flag` values (which
 hold the item for a reviewer, with the evidence) and :class:`Signal` values (shown to the
@@ -94,7 +94,7 @@ def check_lead(facts: LeadFacts, disposable: frozenset[str] | set[str]) -> list[
             Flag(
                 "burst",
                 f"{facts.leads_from_advocate_last_hour + 1} leads from this advocate within an "
-                f"hour (the programme allows {facts.burst_per_hour} before review)",
+                f"hour (the program allows {facts.burst_per_hour} before review)",
             )
         )
     if facts.lead_device and facts.lead_device in facts.advocate_devices:

@@ -1,6 +1,6 @@
-"""The rules of a referral programme: rewards, milestones, caps, the hold, reward states.
+"""The rules of a referral program: rewards, milestones, caps, the hold, reward states.
 
-Everything here is pure: the service passes the programme's settings and the counts it read,
+Everything here is pure: the service passes the program's settings and the counts it read,
 and gets back which rewards a conversion earns (each with its *rule key*, which the store keeps
 unique so a reward can be created only once) and whether a state change is allowed.
 """
@@ -155,7 +155,7 @@ def parse_milestones(text: str | None) -> dict[int, Reward]:
 
 @dataclass(frozen=True)
 class EarnedReward:
-    """A reward a conversion earns; ``rule`` is unique per programme (exactly once)."""
+    """A reward a conversion earns; ``rule`` is unique per program (exactly once)."""
 
     beneficiary: str  # "advocate" or "friend"
     rule: str

@@ -1,6 +1,6 @@
 """The statements a conversion runs, written once at import and executed on Core rows.
 
-A conversion is the programme's hot write: the business's system posts one per order. Through
+A conversion is the program's hot write: the business's system posts one per order. Through
 the ORM each statement cost several times what the database spent on it (building the
 statement, the identity map, autoflush); here each is built once with bind parameters, and the
 rows come back as plain named tuples the rules read by attribute, like the mapped objects.
@@ -87,7 +87,7 @@ def program(connection: Connection, workspace_id: int, program_id: int) -> Row[A
 def earlier(
     connection: Connection, program_id: int, order: str, key: str | None
 ) -> Sequence[Row[Any]]:
-    """This programme's conversions with the same order id or Idempotency-Key."""
+    """This program's conversions with the same order id or Idempotency-Key."""
     if key is None:
         return connection.execute(_BY_ORDER, {"program_id": program_id, "order": order}).all()
     values = {"program_id": program_id, "order": order, "key": key}

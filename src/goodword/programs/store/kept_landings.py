@@ -1,7 +1,7 @@
 """What a referral link's page shows, kept per code for a few seconds in this process.
 
 A link shared in a group chat is opened hundreds of times a minute, and reading its
-programme, rewards and advocate was half the cost of each visit. An edit of the programme
+program, rewards and advocate was half the cost of each visit. An edit of the program
 forgets what this process kept at once; another server process (``serve --workers 2``)
 sees the edit within ``LANDING_SECONDS``. The visit itself is always recorded.
 """
@@ -44,6 +44,6 @@ def kept_landing(engine: Engine, code: str, now: datetime, read: Callable[[], T]
 
 
 def forget_landings(engine: Engine) -> None:
-    """A programme changed: every landing of this database is read afresh."""
+    """A program changed: every landing of this database is read afresh."""
     with _lock:
         _kept.pop(engine, None)

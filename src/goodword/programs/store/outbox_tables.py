@@ -1,4 +1,4 @@
-"""The outbox: every email and webhook a programme sends is first a row here, written in the
+"""The outbox: every email and webhook a program sends is first a row here, written in the
 same transaction as the event it tells about, then delivered by the worker (retried with
 backoff, never sent twice by two workers: a row is claimed before it is sent).
 

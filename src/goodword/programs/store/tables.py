@@ -1,8 +1,8 @@
-"""Tables for a business's referral programme: programmes, advocates and their codes, link
+"""Tables for a business's referral program: programs, advocates and their codes, link
 visits, leads, conversions, rewards, the reward ledger, and the worker lease.
 
 The "exactly once" promises live here as constraints, not only in code: one winning lead per
-email per programme (``attributed_key``), one conversion per external order and per
+email per program (``attributed_key``), one conversion per external order and per
 Idempotency-Key, one reward per rule, one ledger entry of each kind per reward.
 """
 
@@ -217,7 +217,7 @@ class Signup(WorkspaceOwned, Base):
 
 
 class Story(WorkspaceOwned, Base):
-    """A success story the owner tells on the programme's pages (seed 004: "celebrate
+    """A success story the owner tells on the program's pages (seed 004: "celebrate
     success"), only with the advocate's recorded consent."""
 
     __tablename__ = "stories"

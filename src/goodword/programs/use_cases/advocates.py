@@ -1,4 +1,4 @@
-"""Advocates of a programme: enrolled from the network (or by name and email), each with a
+"""Advocates of a program: enrolled from the network (or by name and email), each with a
 unique code and a /r/CODE link."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from goodword.programs.rules.codes import make_code
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.leads import checked_email
 from goodword.programs.use_cases.portal import new_portal_token
-from goodword.schemas.programmes import AdvocateCreate, AdvocatePublic
+from goodword.schemas.programs import AdvocateCreate, AdvocatePublic
 from goodword.services.lookup import get_owned, resolve_person
 from goodword.services.workspaces import public_url
 from goodword.storage.tables import (
@@ -52,7 +52,7 @@ def advocate_public(
 
 
 def _counts_by_advocate(uow: UnitOfWork, program_id: int) -> dict[int, tuple[int, int, int]]:
-    """Visits, leads and conversions of every advocate of a programme: three grouped
+    """Visits, leads and conversions of every advocate of a program: three grouped
     queries, however many advocates there are."""
     found: dict[int, list[int]] = {}
     models: tuple[type[Visit] | type[Lead] | type[Conversion], ...] = (Visit, Lead, Conversion)
@@ -81,7 +81,7 @@ def _check_eligible(uow: UnitOfWork, program: Program, person: Person | None) ->
         return
     if person is None:
         raise RuleViolation(
-            f"programme '{program.name}' is open to {program.eligibility} only: enrol a person "
+            f"program '{program.name}' is open to {program.eligibility} only: enrol a person "
             "from your network (give --person)"
         )
     if program.eligibility.startswith("tag:"):
@@ -91,7 +91,7 @@ def _check_eligible(uow: UnitOfWork, program: Program, person: Person | None) ->
         )
         if tagged is None:
             raise RuleViolation(
-                f"{person.name} is not tagged '{tag}', and programme '{program.name}' is for "
+                f"{person.name} is not tagged '{tag}', and program '{program.name}' is for "
                 f"people tagged '{tag}': tag them first (goodword people tag)"
             )
 

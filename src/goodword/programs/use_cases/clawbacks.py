@@ -16,7 +16,7 @@ from goodword.programs.rules.rewards import RewardStatus
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.conversions import conversion_public
 from goodword.programs.use_cases.rewards import ledger
-from goodword.schemas.programmes import ConversionPublic
+from goodword.schemas.programs import ConversionPublic
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Conversion, Program, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
@@ -31,7 +31,7 @@ def reverse_conversion(
         program = get_owned(uow, Program, program_id, "program")
         conversion = get_owned(uow, Conversion, conversion_id, "conversion")
         if conversion.program_id != program.id:
-            raise NotFound(f"conversion #{conversion_id} is not in programme '{program.name}'")
+            raise NotFound(f"conversion #{conversion_id} is not in program '{program.name}'")
         if conversion.status == "reversed":
             raise Conflict(f"conversion #{conversion.id} was already reversed")
         if not reason.strip():

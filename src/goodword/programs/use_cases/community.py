@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from goodword.domain.errors import InvalidValue, NotFound
 from goodword.programs.use_cases.portal import token_hash
-from goodword.schemas.programmes import LeaderboardRow, StoryCreate, StoryPublic
+from goodword.schemas.programs import LeaderboardRow, StoryCreate, StoryPublic
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, Story
 from goodword.storage.unit_of_work import UnitOfWork
@@ -87,7 +87,7 @@ def add_story(uow: UnitOfWork, program_id: int, data: StoryCreate, now: datetime
             get_owned(uow, Advocate, data.advocate_id, "advocate") if data.advocate_id else None
         )
         if advocate is not None and advocate.program_id != program.id:
-            raise NotFound(f"advocate #{advocate.id} is not in programme '{program.name}'")
+            raise NotFound(f"advocate #{advocate.id} is not in program '{program.name}'")
         story = Story(
             workspace_id=uow.workspace_id,
             program_id=program.id,

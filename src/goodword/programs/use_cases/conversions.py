@@ -33,7 +33,7 @@ from goodword.programs.store import conversion_queries as queries
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.leads import _dump, checks_of
 from goodword.programs.use_cases.rewards import ledger_event, reward_public
-from goodword.schemas.programmes import ConversionCreate, ConversionPublic, RewardPublic
+from goodword.schemas.programs import ConversionCreate, ConversionPublic, RewardPublic
 from goodword.services.lookup import not_found
 from goodword.storage.bulk_insert import insert_new
 from goodword.storage.tables import Conversion, RewardRow
@@ -95,7 +95,7 @@ def _lead_for(uow: UnitOfWork, program: Row[Any], data: ConversionCreate) -> Row
     if data.lead_id is not None:
         lead = queries.lead(connection, data.lead_id)
         if lead is None or lead.program_id != program.id:
-            raise NotFound(f"no lead #{data.lead_id} in programme '{program.name}'")
+            raise NotFound(f"no lead #{data.lead_id} in program '{program.name}'")
     elif data.email:
         lead = queries.lead_by_email(connection, program.id, email_key(data.email))
         if lead is None:
@@ -116,7 +116,7 @@ def _lead_for(uow: UnitOfWork, program: Row[Any], data: ConversionCreate) -> Row
 
 def _denial(program: Row[Any], lead: Row[Any], earned: EarnedReward, now: datetime) -> str | None:
     if earned.capped:
-        return f"the programme's cap of {program.cap_per_advocate} rewards per advocate is reached"
+        return f"the program's cap of {program.cap_per_advocate} rewards per advocate is reached"
     if lead.review == "denied":
         return "the referral was not accepted at review" + (
             f": {lead.review_note}" if lead.review_note else ""
@@ -124,7 +124,7 @@ def _denial(program: Row[Any], lead: Row[Any], earned: EarnedReward, now: dateti
     if now > lead.created_at + timedelta(days=program.window_days):
         days = (now - lead.created_at).days
         return (
-            f"the purchase came {days} days after the referral, beyond the programme's "
+            f"the purchase came {days} days after the referral, beyond the program's "
             f"{program.window_days}-day window"
         )
     return None

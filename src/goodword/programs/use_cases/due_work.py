@@ -130,7 +130,7 @@ def _approve_batch(session: Session, now: datetime, lock: bool) -> list[int]:
 
     def approve(row: RowMapping) -> Move:
         reason = (
-            "nobody reviewed it before the hold ended, and this programme approves such "
+            "nobody reviewed it before the hold ended, and this program approves such "
             "rewards automatically"
             if row["held_for_review"]
             else f"approved: the hold ended on {row['due_at'].date().isoformat()} with no refund"

@@ -1,4 +1,4 @@
-"""What each programme event queues: the advocate's email (gratitude on every conversion,
+"""What each program event queues: the advocate's email (gratitude on every conversion,
 as the seeds insist) and the business's webhooks. Called inside the event's own unit of
 work, so a message exists exactly when its event does."""
 

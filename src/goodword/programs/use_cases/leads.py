@@ -19,7 +19,7 @@ from goodword.programs.rules.checks import Flag, LeadFacts, check_lead, lead_sig
 from goodword.programs.rules.checks import normalise_email as email_key
 from goodword.programs.rules.rewards import HiringStage
 from goodword.programs.use_cases import events as program_events
-from goodword.schemas.programmes import Check, HiringStageChange, LeadCreate, LeadPublic
+from goodword.schemas.programs import Check, HiringStageChange, LeadCreate, LeadPublic
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Advocate, ContactPoint, Lead, Program, Tag
 from goodword.storage.unit_of_work import UnitOfWork
@@ -140,7 +140,7 @@ def add_lead(
     """Record a referred person, inside the caller's unit of work (which commits)."""
     email = checked_email(data.email)
     if program.status != "active":
-        raise RuleViolation(f"programme '{program.name}' is paused and takes no new referrals")
+        raise RuleViolation(f"program '{program.name}' is paused and takes no new referrals")
     key = email_key(email)
     existing = uow.session.scalar(
         select(Lead).where(Lead.program_id == program.id, Lead.attributed_key == key)
@@ -195,7 +195,7 @@ def advocate_by_code(
     else:
         raise InvalidValue("say whose referral this is: give the advocate's code or advocate_id")
     if found is None or found.program_id != program.id:
-        raise NotFound(f"no such advocate in programme '{program.name}'")
+        raise NotFound(f"no such advocate in program '{program.name}'")
     return found
 
 
@@ -222,15 +222,15 @@ def list_leads(uow: UnitOfWork, program_id: int, status: str | None = None) -> l
 def move_candidate(
     uow: UnitOfWork, program_id: int, lead_id: int, change: HiringStageChange, now: datetime
 ) -> LeadPublic:
-    """A hiring programme's candidate moves to interviewing or not hired (hired is a
+    """A hiring program's candidate moves to interviewing or not hired (hired is a
     conversion: ``goodword program convert``)."""
     with uow:
         program = get_owned(uow, Program, program_id, "program")
         if program.kind != "hiring":
-            raise RuleViolation(f"'{program.name}' is not a hiring programme; it has no stages")
+            raise RuleViolation(f"'{program.name}' is not a hiring program; it has no stages")
         lead = get_owned(uow, Lead, lead_id, "lead")
         if lead.program_id != program.id:
-            raise NotFound(f"lead #{lead_id} is not in programme '{program.name}'")
+            raise NotFound(f"lead #{lead_id} is not in program '{program.name}'")
         allowed = {HiringStage.REFERRED.value, HiringStage.INTERVIEWING.value}
         if lead.status not in allowed or lead.status == change.stage:
             raise RuleViolation(f"a candidate who is {lead.status} cannot move to {change.stage}")

@@ -17,7 +17,7 @@ from goodword.programs.rules.rewards import parse_milestones
 from goodword.programs.use_cases.leads import lead_public
 from goodword.programs.use_cases.programs import to_public
 from goodword.programs.use_cases.rewards import reward_public
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     LeaderboardRow,
     LeadPublic,
     ProgramPublic,

@@ -1,4 +1,4 @@
-"""Referral programmes (seed 004: "clear guidelines and rewards") and their advocates."""
+"""Referral programs (seed 004: "clear guidelines and rewards") and their advocates."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from goodword.domain.errors import Conflict, InvalidValue, NotFound
 from goodword.programs.rules.rewards import parse_milestones, parse_reward
 from goodword.programs.store.kept_landings import forget_landings
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     ProgramCreate,
     ProgramPublic,
     ProgramUpdate,
@@ -112,7 +112,7 @@ def _normalised(data: ProgramCreate | ProgramUpdate) -> dict[str, object]:
     if values.get("name") is not None:
         values["name"] = values["name"].strip()
         if not values["name"]:
-            raise InvalidValue("a programme needs a name")
+            raise InvalidValue("a program needs a name")
     if "cap_per_advocate" in values and values["cap_per_advocate"] == 0:
         values["cap_per_advocate"] = None
     return values
@@ -125,7 +125,7 @@ def _name_free(uow: UnitOfWork, name: str, except_id: int | None = None) -> None
         )
     )
     if clash is not None and clash != except_id:
-        raise Conflict(f"a programme named '{name}' exists (#{clash}); pick another name")
+        raise Conflict(f"a program named '{name}' exists (#{clash}); pick another name")
 
 
 #: Columns that always have a value: ``None`` in an update means "leave as is" for them,
@@ -196,7 +196,7 @@ def list_programs(uow: UnitOfWork) -> list[ProgramPublic]:
 
 
 def resolve_program(uow: UnitOfWork, query: str) -> int:
-    """A programme named as people name it: ``#3``, ``3`` or its name (any case)."""
+    """A program named as people name it: ``#3``, ``3`` or its name (any case)."""
     from goodword.services.lookup import parse_id
 
     with uow:
@@ -210,11 +210,11 @@ def resolve_program(uow: UnitOfWork, query: str) -> int:
             )
         )
         if found is None:
-            raise NotFound(f"no programme named '{query}': see `goodword program list`")
+            raise NotFound(f"no program named '{query}': see `goodword program list`")
         return int(found)
 
 
 def links_base(uow: UnitOfWork) -> str:
-    """Where the programme's public pages live (the ``public_url`` setting, or the default)."""
+    """Where the program's public pages live (the ``public_url`` setting, or the default)."""
     with uow:
         return public_url(uow)

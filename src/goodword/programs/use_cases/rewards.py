@@ -1,6 +1,6 @@
 """Rewards and their reasons, the review queue, and paying out by hand.
 
-"Why didn't I get my reward?" is the question these programmes hear most; every reward keeps
+"Why didn't I get my reward?" is the question these programs hear most; every reward keeps
 its current reason in words, and the ledger (``reward_events``) keeps every step.
 """
 
@@ -21,7 +21,7 @@ from goodword.programs.rules.rewards import (
 )
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.leads import checks_of
-from goodword.schemas.programmes import ReviewDecision, ReviewItem, RewardIssue, RewardPublic
+from goodword.schemas.programs import ReviewDecision, ReviewItem, RewardIssue, RewardPublic
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardEvent, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork

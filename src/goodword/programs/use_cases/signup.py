@@ -1,4 +1,4 @@
-"""Self sign-up from a programme's public page, with double opt-in: the advocate's link is
+"""Self sign-up from a program's public page, with double opt-in: the advocate's link is
 issued only after the emailed confirmation link is followed, within 14 days.
 
 The page answers the same whether or not the address is already an advocate, so it tells
@@ -21,7 +21,7 @@ from goodword.programs.use_cases.community import leaderboard_rows, stories_of
 from goodword.programs.use_cases.leads import checked_email
 from goodword.programs.use_cases.portal import new_portal_token, token_hash
 from goodword.programs.use_cases.programs import to_public
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     AdvocateCreate,
     LeaderboardRow,
     ProgramPublic,
@@ -51,7 +51,7 @@ def join_page(engine: Engine, token: str) -> JoinPage:
         engine,
         Program,
         (Program.public_token == token) & Program.self_signup & (Program.status == "active"),
-        "this programme does not take sign-ups here (any more)",
+        "this program does not take sign-ups here (any more)",
     )
     with uow:
         found = uow.session.get(Program, program_id)
@@ -111,7 +111,7 @@ def request_signup(
 
 def _person_for(uow: UnitOfWork, email: str) -> str | None:
     """A self sign-up of someone in the network is enrolled as that person (which is what
-    a programme open to the network or a tag checks)."""
+    a program open to the network or a tag checks)."""
     person_id = uow.session.scalar(
         select(ContactPoint.person_id).where(
             ContactPoint.workspace_id == uow.workspace_id,

@@ -1,4 +1,4 @@
-"""How a programme is doing: participation, sharing, conversion, k-factor (with both of its
+"""How a program is doing: participation, sharing, conversion, k-factor (with both of its
 parts), reward cost and attributed revenue, per advocate and per month."""
 
 from __future__ import annotations

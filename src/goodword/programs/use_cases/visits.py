@@ -2,9 +2,9 @@
 
 ``/r/CODE`` is the hottest path in the server (every share lands here), so a visit is one
 insert through the driver (``storage/bulk_insert``: the statement written once), and what
-the page shows of the link — its programme, rewards and advocate — is kept per code for a
+the page shows of the link — its program, rewards and advocate — is kept per code for a
 few seconds (``programs/store/kept_landings``): a link shared in a group chat is opened hundreds of times
-a minute, and the lookup was half of each visit. An edit of the programme forgets what this
+a minute, and the lookup was half of each visit. An edit of the program forgets what this
 process kept at once; another server process sees it within those seconds.
 """
 
@@ -21,7 +21,7 @@ from goodword.programs.rules.rewards import parse_reward
 from goodword.programs.store.kept_landings import kept_landing
 from goodword.programs.use_cases.leads import add_lead
 from goodword.programs.use_cases.programs import rewards_in_words
-from goodword.schemas.programmes import LeadCreate, LeadPublic
+from goodword.schemas.programs import LeadCreate, LeadPublic
 from goodword.services.draft_words import first_name
 from goodword.storage.base import table_of
 from goodword.storage.bulk_insert import prepared_insert
@@ -31,7 +31,7 @@ from goodword.storage.unit_of_work import UnitOfWork
 
 @dataclass(frozen=True)
 class Landing:
-    """What the landing page shows: the programme's guidelines and who invited the visitor."""
+    """What the landing page shows: the program's guidelines and who invited the visitor."""
 
     workspace_id: int
     program_id: int

@@ -20,7 +20,7 @@ from goodword.programs.use_cases.conversions import record_conversion
 from goodword.programs.use_cases.due_work import DueReport, release_lease, run_due, take_lease
 from goodword.programs.use_cases.leads import create_lead
 from goodword.programs.use_cases.programs import create_program
-from goodword.schemas.programmes import AdvocateCreate, ConversionCreate, LeadCreate, ProgramCreate
+from goodword.schemas.programs import AdvocateCreate, ConversionCreate, LeadCreate, ProgramCreate
 from goodword.storage.base import table_of
 from goodword.storage.engine import make_engine
 from goodword.storage.tables import Conversion, RewardEvent, RewardRow

@@ -1,4 +1,4 @@
-"""Programmes over HTTP: the API's idempotent conversions, the public /r/CODE link with its
+"""Programs over HTTP: the API's idempotent conversions, the public /r/CODE link with its
 first-touch cookie and lead form, and the owner's pages."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from tests.server.conftest import Account, WebClient
 
 
-def programme(ana: Account, **rules: Any) -> tuple[str, dict[str, Any], dict[str, Any]]:
+def new_program(ana: Account, **rules: Any) -> tuple[str, dict[str, Any], dict[str, Any]]:
     body = {
         "name": "Friends",
         "advocate_reward": "cash:50:USD",
@@ -32,7 +32,7 @@ def leads(ana: Account, base: str) -> list[dict[str, Any]]:
 
 
 def test_conversions_replay_with_the_same_idempotency_key(ana: Account) -> None:
-    base, advocate, _ = programme(ana)
+    base, advocate, _ = new_program(ana)
     ana.api.post(f"{base}/leads", json={"email": "bo@example.com", "code": advocate["code"]})
     body = {"email": "bo@example.com", "external_id": "A-1", "amount": "120", "currency": "USD"}
     first = ana.api.post(f"{base}/conversions", json=body, headers={"Idempotency-Key": "k-1"})
@@ -54,7 +54,7 @@ def test_conversions_replay_with_the_same_idempotency_key(ana: Account) -> None:
 def test_bad_input_and_strangers_write_nothing(app: FastAPI, ana: Account) -> None:
     bad = ana.api.post("/api/v1/programs", json={"name": "X", "advocate_reward": "cash:lots"})
     assert bad.status_code == 422 and "not an amount" in bad.json()["error"]["message"]
-    base, _, _ = programme(ana)
+    base, _, _ = new_program(ana)
     with TestClient(app) as stranger:
         body = {"email": "bo@example.com", "external_id": "A-1"}
         assert stranger.post(f"{base}/conversions", json=body).status_code == 401
@@ -72,7 +72,7 @@ def visit(client: WebClient, code: str) -> Any:
 def test_link_visit_sets_attribution_and_the_form_creates_a_lead(
     app: FastAPI, ana: Account
 ) -> None:
-    base, advocate, _ = programme(ana)
+    base, advocate, _ = new_program(ana)
     assert advocate["link"] == f"http://testserver/r/{advocate['code']}"  # where it was reached
     friend = WebClient(app)
     page = visit(friend, advocate["code"].upper())
@@ -93,7 +93,7 @@ def test_link_visit_sets_attribution_and_the_form_creates_a_lead(
 
 
 def test_first_touch_wins_and_a_forged_cookie_does_not(app: FastAPI, ana: Account) -> None:
-    base, first, second = programme(ana)
+    base, first, second = new_program(ana)
     friend = WebClient(app)
     visit(friend, first["code"])
     visit(friend, second["code"])  # a later link does not take the referral over
@@ -109,7 +109,7 @@ def test_first_touch_wins_and_a_forged_cookie_does_not(app: FastAPI, ana: Accoun
 
 
 def test_a_stranger_cannot_claim_another_advocates_referral(app: FastAPI, ana: Account) -> None:
-    base, first, second = programme(ana)
+    base, first, second = new_program(ana)
     ana.api.post(f"{base}/leads", json={"email": "bo@example.com", "code": first["code"]})
     claimer = WebClient(app)
     visit(claimer, second["code"])
@@ -123,7 +123,7 @@ def test_a_stranger_cannot_claim_another_advocates_referral(app: FastAPI, ana: A
 def test_owner_pages_show_links_reasons_and_the_review_queue(
     app: FastAPI, ana: Account, web: WebClient
 ) -> None:
-    base, advocate, _ = programme(ana)
+    base, advocate, _ = new_program(ana)
     ana.api.post(f"{base}/leads", json={"email": "x@mailinator.com", "code": advocate["code"]})
     web.login("ana@example.com")
     program_id = base.rsplit("/", 1)[1]
@@ -154,7 +154,7 @@ def test_owner_pages_show_links_reasons_and_the_review_queue(
     created = web.post(
         "/programs", {"name": "Hiring", "kind": "hiring", "advocate_reward": "cash:1000:EUR"}
     )
-    assert "Programme created" in created.text
+    assert "Program created" in created.text
     failed = web.post("/programs", {"name": "Bad", "advocate_reward": "cash:x:EUR"})
     assert "not an amount" in failed.text
     assert [p["name"] for p in ana.api.get("/api/v1/programs").json()["items"]] == [
@@ -164,7 +164,7 @@ def test_owner_pages_show_links_reasons_and_the_review_queue(
 
 
 def test_delivery_log_and_webhooks_page(app: FastAPI, ana: Account, web: WebClient) -> None:
-    base, advocate, _ = programme(ana)
+    base, advocate, _ = new_program(ana)
     web.login("ana@example.com")
     added = web.post("/webhooks", {"url": "https://shop.example/hooks", "event:lead.created": "on"})
     assert "Its signing secret, shown only now: whsec_" in added.text
@@ -188,7 +188,7 @@ def test_delivery_log_and_webhooks_page(app: FastAPI, ana: Account, web: WebClie
 def test_a_link_visit_makes_no_session_and_its_form_token_is_the_browsers_own(
     app: FastAPI, ana: Account
 ) -> None:
-    base, advocate, _ = programme(ana)
+    base, advocate, _ = new_program(ana)
     friend = WebClient(app)
     page = visit(friend, advocate["code"])
     assert "goodword_session" not in page.headers.get("set-cookie", "")
@@ -206,8 +206,8 @@ def test_a_link_visit_makes_no_session_and_its_form_token_is_the_browsers_own(
     assert kept.status_code == 200 and [x["email"] for x in leads(ana, base)] == ["bo@example.com"]
 
 
-def test_an_edited_programme_shows_on_its_links_at_once(app: FastAPI, ana: Account) -> None:
-    base, advocate, _ = programme(ana)
+def test_an_edited_program_shows_on_its_links_at_once(app: FastAPI, ana: Account) -> None:
+    base, advocate, _ = new_program(ana)
     friend = WebClient(app)
     assert "Count me in" in visit(friend, advocate["code"]).text
     paused = ana.api.patch(base, json={"status": "paused", "description": "Back in spring"})

@@ -1,4 +1,4 @@
-"""Schemas for referral programmes: programmes, advocates, leads, conversions, rewards."""
+"""Schemas for referral programs: programs, advocates, leads, conversions, rewards."""
 
 from __future__ import annotations
 

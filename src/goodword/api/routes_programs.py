@@ -1,4 +1,4 @@
-"""Referral programmes: rules, advocates, leads, conversions (idempotent), rewards, review."""
+"""Referral programs: rules, advocates, leads, conversions (idempotent), rewards, review."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from goodword.programs.use_cases import rewards as program_rewards
 from goodword.programs.use_cases import stats as program_statistics
 from goodword.programs.use_cases.stats import ProgramStats
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     AdvocateCreate,
     AdvocatePublic,
     Clawback,
@@ -272,5 +272,5 @@ def list_stories(
 
 @router.post("/programs/{program_id}/stories", status_code=201, tags=["programs"])
 def add_story(uow: Uow, now: Now, program_id: Id, data: StoryCreate) -> StoryPublic:
-    """A success story for the programme's pages; ``consent`` records how the advocate agreed."""
+    """A success story for the program's pages; ``consent`` records how the advocate agreed."""
     return program_community.add_story(uow, program_id, data, now)

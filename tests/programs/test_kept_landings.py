@@ -12,7 +12,7 @@ from goodword.programs.use_cases.advocates import enrol_advocate
 from goodword.programs.use_cases.programs import create_program, edit_program
 from goodword.programs.use_cases.visits import record_visit
 from goodword.schemas.network import PersonCreate
-from goodword.schemas.programmes import AdvocateCreate, ProgramCreate, ProgramUpdate
+from goodword.schemas.programs import AdvocateCreate, ProgramCreate, ProgramUpdate
 from goodword.services import people
 from goodword.storage.tables import Program, Visit
 from goodword.storage.unit_of_work import UnitOfWork
@@ -35,7 +35,7 @@ def test_another_process_change_shows_after_the_kept_seconds(
 ) -> None:
     program, code = _link(uow)
     assert record_visit(engine, code, "10.0.0.1", "d1", NOW).active
-    with engine.begin() as connection:  # the other server process pauses the programme
+    with engine.begin() as connection:  # the other server process pauses the program
         connection.execute(update(Program).where(Program.id == program).values(status="paused"))
     soon = NOW + timedelta(seconds=LANDING_SECONDS - 1)
     assert record_visit(engine, code, "10.0.0.1", "d1", soon).active, "kept"

@@ -1,4 +1,4 @@
-"""The programme's pure rules: email identity, fraud checks, rewards, caps, states, codes."""
+"""The program's pure rules: email identity, fraud checks, rewards, caps, states, codes."""
 
 from __future__ import annotations
 

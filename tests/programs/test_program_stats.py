@@ -1,4 +1,4 @@
-"""Programme statistics, checked against a scenario counted by hand."""
+"""Program statistics, checked against a scenario counted by hand."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from goodword.programs.use_cases.rewards import issue_reward, list_rewards
 from goodword.programs.use_cases.stats import program_stats
 from goodword.programs.use_cases.visits import record_visit
 from goodword.schemas.network import PersonCreate
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     AdvocateCreate,
     ConversionCreate,
     LeadCreate,
@@ -72,7 +72,7 @@ def test_rates_k_factor_cost_and_revenue(uow: UnitOfWork, engine: Engine) -> Non
     assert stats.conversions_per_month[stats.months.index("2026-11")] == 1
 
 
-def test_an_empty_programme_has_nothing_to_measure(uow: UnitOfWork) -> None:
+def test_an_empty_program_has_nothing_to_measure(uow: UnitOfWork) -> None:
     program = create_program(uow, ProgramCreate(name="Empty"), NOW).id
     stats = program_stats(uow, program, NOW)
     assert stats.share_rate.value is None and stats.k_factor is None

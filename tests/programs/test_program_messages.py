@@ -1,4 +1,4 @@
-"""Programme emails and webhooks, delivered for real: a local SMTP server (aiosmtpd) and a
+"""Program emails and webhooks, delivered for real: a local SMTP server (aiosmtpd) and a
 local HTTP receiver that checks every signature. Queued with their event, sent by the
 worker, retried with backoff when the other side is down, never sent twice."""
 
@@ -32,7 +32,7 @@ from goodword.programs.use_cases.programs import create_program
 from goodword.programs.use_cases.rewards import issue_reward, list_rewards
 from goodword.programs.use_cases.visits import record_visit
 from goodword.schemas.messages import WebhookCreate
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     AdvocateCreate,
     ConversionCreate,
     LeadCreate,
@@ -127,7 +127,7 @@ def mail_settings(uow: UnitOfWork, port: int) -> None:
     )
 
 
-def programme(uow: UnitOfWork) -> tuple[int, str]:
+def new_program(uow: UnitOfWork) -> tuple[int, str]:
     made = create_program(
         uow,
         ProgramCreate(name="Friends", advocate_reward="cash:50:USD", hold_days=14),
@@ -142,7 +142,7 @@ def test_the_advocate_hears_every_step_once(
 ) -> None:
     inbox, port = smtp
     mail_settings(uow, port)
-    program, code = programme(uow)
+    program, code = new_program(uow)
     create_lead(uow, program, LeadCreate(email="bo@example.com", name="Bo Berg", code=code), NOW)
     record_conversion(
         uow, program, ConversionCreate(email="bo@example.com", external_id="A-1"), NOW
@@ -172,7 +172,7 @@ def test_smtp_down_is_retried_with_backoff_then_sent_once(
 ) -> None:
     inbox, port = smtp
     mail_settings(uow, free_port())  # nobody listens there
-    programme(uow)
+    new_program(uow)
     report = deliver_due(engine, NOW)
     assert (report.sent, report.retrying) == (0, 1)
     [waiting] = delivery_log(uow)
@@ -187,7 +187,7 @@ def test_smtp_down_is_retried_with_backoff_then_sent_once(
 def test_without_smtp_settings_messages_wait_without_using_attempts(
     uow: UnitOfWork, engine: Engine
 ) -> None:
-    programme(uow)
+    new_program(uow)
     assert deliver_due(engine, NOW).retrying == 1
     [waiting] = delivery_log(uow)
     assert waiting.status == "pending" and waiting.attempts == 0
@@ -204,7 +204,7 @@ def test_webhooks_are_signed_retried_and_delivered_once(
         ),
         NOW,
     )
-    program, code = programme(uow)
+    program, code = new_program(uow)
     create_lead(uow, program, LeadCreate(email="bo@example.com", code=code), NOW)
     create_lead(uow, program, LeadCreate(email="x@mailinator.com", code=code), NOW)
     record_conversion(
@@ -234,7 +234,7 @@ def test_two_deliverers_send_each_message_once(
 ) -> None:
     inbox, port = smtp
     mail_settings(uow, port)
-    program, _ = programme(uow)
+    program, _ = new_program(uow)
     for n in range(119):
         enrol_advocate(uow, program, AdvocateCreate(name=f"A{n}", email=f"a{n}@example.com"), NOW)
     with ThreadPoolExecutor(2) as pool:
@@ -252,7 +252,7 @@ def test_one_gentle_reminder_to_an_advocate_who_never_shared(
 ) -> None:
     inbox, port = smtp
     mail_settings(uow, port)
-    program, code = programme(uow)
+    program, code = new_program(uow)
     enrol_advocate(uow, program, AdvocateCreate(name="Sharer", email="s@example.com"), NOW)
     sharer_code = next(a for a in list_advocates(uow, program) if a.name == "Sharer").code
     record_visit(engine, sharer_code, "10.0.0.1", None, NOW)
@@ -270,7 +270,7 @@ def test_the_email_wording_is_the_workspaces_own(uow: UnitOfWork) -> None:
         "advocate-welcome",
         "Subject: Welcome aboard, {{ first_name }}\n\nYour link: {{ link }}\n{{ sender }}\n",
     )
-    _, code = programme(uow)
+    _, code = new_program(uow)
     [welcome] = delivery_log(uow)
     assert welcome.subject == "Welcome aboard, Ana"
     assert welcome.status == "pending" and code
@@ -280,7 +280,7 @@ def test_every_reward_step_reaches_the_webhook(
     uow: UnitOfWork, engine: Engine, receiver: Receiver
 ) -> None:
     hook = add_webhook(uow, WebhookCreate(url=receiver.url, events=[]), NOW)  # all events
-    program, code = programme(uow)
+    program, code = new_program(uow)
     create_lead(uow, program, LeadCreate(email="bo@example.com", code=code), NOW)
     conversion, _ = record_conversion(
         uow, program, ConversionCreate(email="bo@example.com", external_id="A-1"), NOW

@@ -20,12 +20,12 @@ from goodword.programs.outbox.delivery import deliver_due
 from goodword.programs.outbox.webhooks import add_webhook, delivery_log
 from goodword.programs.use_cases.leads import create_lead
 from goodword.schemas.messages import WebhookCreate
-from goodword.schemas.programmes import LeadCreate
+from goodword.schemas.programs import LeadCreate
 from goodword.services.outbound import ENV_ALLOW_PRIVATE
 from goodword.services.workspaces import set_settings
 from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
-from tests.programmes.test_programme_messages import mail_settings, programme
+from tests.programs.test_program_messages import mail_settings, new_program
 
 INSIDE = [
     "http://127.0.0.1/hook",
@@ -95,7 +95,7 @@ def listener() -> Iterator[tuple[int, list[str]]]:
 
 def _lead(uow: UnitOfWork) -> None:
     """An advocate (a welcome email) and a lead (a webhook to every endpoint)."""
-    program, code = programme(uow)
+    program, code = new_program(uow)
     create_lead(uow, program, LeadCreate(email="bo@example.com", code=code), NOW)
 
 

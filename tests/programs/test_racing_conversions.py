@@ -16,7 +16,7 @@ from goodword.programs.use_cases.advocates import enrol_advocate
 from goodword.programs.use_cases.conversions import record_conversion
 from goodword.programs.use_cases.leads import create_lead
 from goodword.programs.use_cases.programs import create_program
-from goodword.schemas.programmes import AdvocateCreate, ConversionCreate, LeadCreate, ProgramCreate
+from goodword.schemas.programs import AdvocateCreate, ConversionCreate, LeadCreate, ProgramCreate
 from goodword.storage.engine import make_engine
 from goodword.storage.tables import Conversion, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork

@@ -1,4 +1,4 @@
-"""A business's programmes: rules, advocates and links, leads and rewards with reasons, the
+"""A business's programs: rules, advocates and links, leads and rewards with reasons, the
 review queue, paying out by hand."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from goodword.programs.use_cases import programs
 from goodword.programs.use_cases import rewards as program_rewards
 from goodword.programs.use_cases import stats as program_statistics
 from goodword.schemas.messages import WebhookCreate
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     AdvocateCreate,
     ProgramCreate,
     ProgramUpdate,
@@ -69,7 +69,7 @@ def create_program(page: PageDep, form: Form) -> Response:
         made = programs.create_program(page.uow(), data, page.now)
     except (DomainError, ValidationError) as error:
         return page.failed("/programs", invalid(error))
-    return page.done(f"/programs/{made.id}", f"Programme created: {made.rewards_in_words}.")
+    return page.done(f"/programs/{made.id}", f"Program created: {made.rewards_in_words}.")
 
 
 @router.get("/programs/{program_id}")
@@ -112,7 +112,7 @@ def edit_program(page: PageDep, program_id: Id, form: Form) -> Response:
     return page.act(
         url,
         lambda: programs.edit_program(page.uow(), program_id, ProgramUpdate(**changes)),
-        "Programme updated.",
+        "Program updated.",
     )
 
 
@@ -238,5 +238,5 @@ def add_story(page: PageDep, program_id: Id, form: Form) -> Response:
             ),
             page.now,
         ),
-        "Story added — it shows on the programme's pages.",
+        "Story added — it shows on the program's pages.",
     )

@@ -23,7 +23,7 @@ from goodword.programs.use_cases.rewards import (
     review_queue,
 )
 from goodword.schemas.network import PersonCreate
-from goodword.schemas.programmes import (
+from goodword.schemas.programs import (
     AdvocateCreate,
     ConversionCreate,
     HiringStageChange,
@@ -38,8 +38,8 @@ from goodword.storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 
 
-def programme(uow: UnitOfWork, **rules: object) -> tuple[int, str, str]:
-    """A programme with two advocates; returns its id and both codes."""
+def new_program(uow: UnitOfWork, **rules: object) -> tuple[int, str, str]:
+    """A program with two advocates; returns its id and both codes."""
     settings: dict[str, object] = {
         "name": "Friends",
         "advocate_reward": "cash:50:USD",
@@ -68,7 +68,7 @@ def convert(uow: UnitOfWork, program: int, email: str, order: str, key: str | No
 
 
 def test_advocates_without_email_are_distinct_and_the_same_twice_refused(uow: UnitOfWork) -> None:
-    program, _, _ = programme(uow)
+    program, _, _ = new_program(uow)
     first = enrol_advocate(uow, program, AdvocateCreate(name="Dee"), NOW)
     second = enrol_advocate(uow, program, AdvocateCreate(name="Dee"), NOW)
     assert first.code != second.code
@@ -77,7 +77,7 @@ def test_advocates_without_email_are_distinct_and_the_same_twice_refused(uow: Un
 
 
 def test_first_touch_wins_and_duplicates_keep_their_reason(uow: UnitOfWork) -> None:
-    program, ana, cy = programme(uow)
+    program, ana, cy = new_program(uow)
     first = lead(uow, program, "bo@example.com", ana)
     again = lead(uow, program, "Bo@Example.com", ana)
     other = lead(uow, program, "bo@example.com", cy)
@@ -91,13 +91,13 @@ def test_already_a_customer_is_a_duplicate(uow: UnitOfWork) -> None:
     people.add_person(
         uow, PersonCreate(name="Dee", emails=["dee@example.com"], tags=["customer"]), NOW
     )
-    program, ana, _ = programme(uow)
+    program, ana, _ = new_program(uow)
     assert lead(uow, program, "DEE@example.com", ana).reason == "already a customer"
     assert lead(uow, program, "eve@example.com", ana, existing_customer=True).status == "duplicate"
 
 
 def test_fraud_corpus_through_the_service(uow: UnitOfWork) -> None:
-    program, ana, cy = programme(uow, burst_per_hour=3)
+    program, ana, cy = new_program(uow, burst_per_hour=3)
     own = lead(uow, program, "A.na.Lee+x@googlemail.com", ana)
     throwaway = lead(uow, program, "x@mailinator.com", cy)
     assert [f.check for f in own.flags] == ["self_referral"] and own.review == "open"
@@ -115,7 +115,7 @@ def test_fraud_corpus_through_the_service(uow: UnitOfWork) -> None:
 
 
 def test_conversion_is_idempotent_and_a_reused_key_is_refused(uow: UnitOfWork) -> None:
-    program, ana, _ = programme(uow)
+    program, ana, _ = new_program(uow)
     lead(uow, program, "bo@example.com", ana)
     first, created = convert(uow, program, "bo@example.com", "A-1", key="k1")
     replay, again = convert(uow, program, "bo@example.com", "A-1", key="k1")
@@ -132,7 +132,7 @@ def test_conversion_is_idempotent_and_a_reused_key_is_refused(uow: UnitOfWork) -
 
 
 def test_hold_approval_payout_and_clawback_ledger(uow: UnitOfWork, engine: Engine) -> None:
-    program, ana, _ = programme(uow)
+    program, ana, _ = new_program(uow)
     lead(uow, program, "bo@example.com", ana)
     conversion, _ = convert(uow, program, "bo@example.com", "A-1")
     assert run_due(engine, NOW).approved == 0  # still in the refund window
@@ -156,7 +156,7 @@ def test_hold_approval_payout_and_clawback_ledger(uow: UnitOfWork, engine: Engin
 
 
 def test_clawback_before_payout_pays_nothing(uow: UnitOfWork, engine: Engine) -> None:
-    program, ana, _ = programme(uow)
+    program, ana, _ = new_program(uow)
     lead(uow, program, "bo@example.com", ana)
     conversion, _ = convert(uow, program, "bo@example.com", "A-1")
     reverse_conversion(uow, program, conversion.id, "refunded", NOW + timedelta(days=2), "owner")
@@ -165,10 +165,10 @@ def test_clawback_before_payout_pays_nothing(uow: UnitOfWork, engine: Engine) ->
         reverse_conversion(uow, program, conversion.id, "again", NOW, "owner")
 
 
-def test_flagged_rewards_wait_for_a_reviewer_unless_the_programme_says(
+def test_flagged_rewards_wait_for_a_reviewer_unless_the_program_says(
     uow: UnitOfWork, engine: Engine
 ) -> None:
-    program, ana, _ = programme(uow)
+    program, ana, _ = new_program(uow)
     lead(uow, program, "Ana.Lee+1@gmail.com", ana)
     conversion, _ = convert(uow, program, "analee@gmail.com", "A-1")
     assert conversion.review == "open" and all(r.held_for_review for r in conversion.rewards)
@@ -185,7 +185,7 @@ def test_flagged_rewards_wait_for_a_reviewer_unless_the_programme_says(
     assert {r.status for r in rewards} == {"denied"}
     assert all("Dana: own account" in r.reason for r in rewards)
 
-    auto, ana2, _ = programme(uow, name="Auto", auto_approve_flagged=True)
+    auto, ana2, _ = new_program(uow, name="Auto", auto_approve_flagged=True)
     lead(uow, auto, "x@mailinator.com", ana2)
     convert(uow, auto, "x@mailinator.com", "B-1")
     assert run_due(engine, NOW + timedelta(days=30)).approved == 2
@@ -196,7 +196,7 @@ def test_flagged_rewards_wait_for_a_reviewer_unless_the_programme_says(
 
 
 def test_cap_milestone_and_window(uow: UnitOfWork) -> None:
-    program, ana, _ = programme(
+    program, ana, _ = new_program(
         uow, cap_per_advocate=1, milestones="2=gift-card:25:USD", window_days=10
     )
     for name in ("b1", "b2"):
@@ -213,13 +213,13 @@ def test_cap_milestone_and_window(uow: UnitOfWork) -> None:
     lead(uow, program, "late@example.com", ana)
     late, _ = convert(uow, program, "late@example.com", "O-3", at=NOW + timedelta(days=11))
     friend = next(r for r in late.rewards if r.beneficiary == "friend")
-    assert friend.status == "denied" and "beyond the programme's 10-day window" in friend.reason
+    assert friend.status == "denied" and "beyond the program's 10-day window" in friend.reason
 
 
-def test_hiring_programme_tracks_stages_and_pays_after_tenure(
+def test_hiring_program_tracks_stages_and_pays_after_tenure(
     uow: UnitOfWork, engine: Engine
 ) -> None:
-    program, ana, _ = programme(
+    program, ana, _ = new_program(
         uow,
         name="Engineers",
         kind="hiring",
