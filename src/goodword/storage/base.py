@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import cast
 
-from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, Table
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, MetaData, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -38,6 +39,13 @@ class UTCDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def one_of(column: str, states: type[StrEnum]) -> CheckConstraint:
+    """A CHECK that ``column`` holds one of ``states``' values (named ``ck_<table>_<column>``):
+    a state the code does not know can never be stored, by any process."""
+    values = ", ".join(f"'{state.value}'" for state in states)
+    return CheckConstraint(f"{column} IN ({values})", name=column)
 
 
 class Base(DeclarativeBase):

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from goodword import __version__
 from goodword.programs.rules.signing import HEADER, sign
+from goodword.programs.rules.states import OutboxStatus
 from goodword.services.transport import Network, Undeliverable
 from goodword.services.workspaces import settings_of
 from goodword.storage.tables import OutboxMessage, WebhookEndpoint
@@ -57,8 +58,8 @@ def backoff(attempts: int) -> timedelta:
 
 def _ready(at: datetime) -> ColumnElement[bool]:
     return or_(
-        (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= at),
-        (OutboxMessage.status == "sending") & (OutboxMessage.claimed_at < at - STALE),
+        (OutboxMessage.status == OutboxStatus.PENDING) & (OutboxMessage.next_attempt_at <= at),
+        (OutboxMessage.status == OutboxStatus.SENDING) & (OutboxMessage.claimed_at < at - STALE),
     )
 
 
@@ -77,7 +78,7 @@ def _claim(engine: Engine, at: datetime, worker: str) -> list[int]:
         changed = session.scalars(
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(found), _ready(at))
-            .values(status="sending", claimed_at=at, claimed_by=worker)
+            .values(status=OutboxStatus.SENDING, claimed_at=at, claimed_by=worker)
             .returning(OutboxMessage.id)
         )
         return sorted(changed.all())
@@ -86,7 +87,7 @@ def _claim(engine: Engine, at: datetime, worker: str) -> list[int]:
 def _renew(engine: Engine, message_id: int, worker: str, at: datetime) -> bool:
     """The heartbeat: this worker's claims are renewed (so a long run never looks dead to
     another worker); True if ``message_id`` is still its own to send."""
-    mine = (OutboxMessage.claimed_by == worker) & (OutboxMessage.status == "sending")
+    mine = (OutboxMessage.claimed_by == worker) & (OutboxMessage.status == OutboxStatus.SENDING)
     with Session(engine) as session, session.begin():
         kept = session.execute(
             update(OutboxMessage).where(OutboxMessage.id == message_id, mine).values(claimed_at=at)
@@ -133,10 +134,12 @@ def _defer_unconfigured(
             .where(
                 OutboxMessage.id.in_(waiting),
                 OutboxMessage.claimed_by == worker,
-                OutboxMessage.status == "sending",
+                OutboxMessage.status == OutboxStatus.SENDING,
             )
             .values(
-                status="pending", last_error=NOT_SET_UP, next_attempt_at=at + NOT_CONFIGURED_WAIT
+                status=OutboxStatus.PENDING,
+                last_error=NOT_SET_UP,
+                next_attempt_at=at + NOT_CONFIGURED_WAIT,
             )
             .returning(OutboxMessage.id)
         ).all()
@@ -240,7 +243,7 @@ def _attempt(
     try:
         _send(session, message, transport, clock(), settings)
     except NotConfigured as waiting:
-        message.status, message.last_error = "pending", str(waiting)
+        message.status, message.last_error = OutboxStatus.PENDING, str(waiting)
         message.next_attempt_at = clock() + NOT_CONFIGURED_WAIT
         report.retrying += 1
         return
@@ -248,11 +251,11 @@ def _attempt(
         message.attempts += 1
         message.last_error = str(error)
         gave_up = message.attempts >= MAX_ATTEMPTS
-        message.status = "failed" if gave_up else "pending"
+        message.status = OutboxStatus.FAILED if gave_up else OutboxStatus.PENDING
         message.next_attempt_at = clock() + backoff(message.attempts)
         report.failed += gave_up
         report.retrying += not gave_up
         return
     message.attempts += 1
-    message.status, message.sent_at, message.last_error = "sent", clock(), None
+    message.status, message.sent_at, message.last_error = OutboxStatus.SENT, clock(), None
     report.sent += 1

@@ -20,6 +20,7 @@ from sqlalchemy import Insert, Select, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from goodword.programs.rules.states import OutboxStatus
 from goodword.services.draft_templates import PREFIX
 from goodword.services.workspaces import links_base, settings_of
 from goodword.storage.base import table_of
@@ -125,7 +126,7 @@ def _row(
         "recipient": recipient,
         "subject": subject[:300],
         "body": body,
-        "status": "pending",
+        "status": OutboxStatus.PENDING.value,
         "attempts": 0,
         "next_attempt_at": now,
         "created_at": now,

@@ -9,13 +9,14 @@ from sqlalchemy import func, select
 
 from goodword.domain.errors import InvalidValue
 from goodword.programs.outbox.messages import EVENTS
+from goodword.programs.rules.states import OutboxStatus
 from goodword.schemas.messages import MessagePublic, WebhookCreate, WebhookCreated, WebhookPublic
 from goodword.services.lookup import get_owned
 from goodword.services.outbound import check_url
 from goodword.storage.tables import OutboxMessage, WebhookEndpoint
 from goodword.storage.unit_of_work import UnitOfWork
 
-STATUSES = ("pending", "sending", "sent", "failed")
+STATUSES = tuple(s.value for s in OutboxStatus)
 
 
 def _public(endpoint: WebhookEndpoint) -> WebhookPublic:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, func, or_, select, update
 
 from goodword.programs.rules.rewards import RewardStatus
+from goodword.programs.rules.states import FINISHED, ConversionStatus
 from goodword.storage.base import table_of
 from goodword.storage.tables import Advocate, Conversion, Lead, Program, RewardRow
 
@@ -25,8 +26,6 @@ _advocates = table_of(Advocate)
 _conversions = table_of(Conversion)
 _rewards = table_of(RewardRow)
 
-FINISHED = ("converted", "hired", "duplicate", "not-hired")
-"""Lead states that no conversion can follow."""
 
 _PROGRAM = select(_programs).where(
     _programs.c.id == bindparam("id"), _programs.c.workspace_id == bindparam("workspace_id")
@@ -49,7 +48,7 @@ _LEAD_BY_EMAIL = select(_leads).where(
 )
 _TAKE_LEAD = (
     update(_leads)
-    .where(_leads.c.id == bindparam("lead_id"), _leads.c.status.not_in(FINISHED))
+    .where(_leads.c.id == bindparam("lead_id"), _leads.c.status.not_in(sorted(FINISHED)))
     .values(status=bindparam("converted"), stage_at=bindparam("now"))
 )
 _LOCKED_ADVOCATE = (
@@ -60,7 +59,7 @@ _COUNTS = select(
     .select_from(_conversions)
     .where(
         _conversions.c.advocate_id == bindparam("advocate_id"),
-        _conversions.c.status == "valid",
+        _conversions.c.status == ConversionStatus.VALID,
     )
     .scalar_subquery(),
     select(func.count())

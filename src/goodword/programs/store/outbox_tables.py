@@ -12,19 +12,23 @@ from datetime import datetime
 from sqlalchemy import Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
+from goodword.programs.rules.states import OutboxStatus
+from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned, one_of
 
 
 class OutboxMessage(WorkspaceOwned, Base):
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        one_of("status", OutboxStatus),
+    )
     channel: Mapped[str] = mapped_column(String(10))  # email | webhook
     event: Mapped[str] = mapped_column(String(50))
     dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
     recipient: Mapped[str] = mapped_column(String(1000))
     subject: Mapped[str] = mapped_column(String(300), default="")
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=OutboxStatus.PENDING.value)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the last heartbeat

@@ -24,18 +24,25 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned
+from goodword.programs.rules.rewards import ProgramKind, RewardStatus, RewardType
+from goodword.programs.rules.states import ConversionStatus, LeadStatus, ProgramStatus
+from goodword.programs.rules.states import Review as ReviewState
+from goodword.storage.base import Base, UTCDateTime, WorkspaceOwned, one_of
 
 _PROGRAM = "programs.id"
 
 
 class Program(WorkspaceOwned, Base):
     __tablename__ = "programs"
-    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "name"),
+        one_of("kind", ProgramKind),
+        one_of("status", ProgramStatus),
+    )
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="active")
+    status: Mapped[str] = mapped_column(String(20), default=ProgramStatus.ACTIVE.value)
     window_days: Mapped[int] = mapped_column(Integer)
     eligibility: Mapped[str] = mapped_column(String(120))
     advocate_reward: Mapped[str | None] = mapped_column(String(250))
@@ -90,7 +97,7 @@ class Review:
 
     flags: Mapped[str] = mapped_column(Text, default="[]")
     signals: Mapped[str] = mapped_column(Text, default="[]")
-    review: Mapped[str] = mapped_column(String(20), default="none")
+    review: Mapped[str] = mapped_column(String(20), default=ReviewState.NONE.value)
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     review_note: Mapped[str | None] = mapped_column(Text)
@@ -103,6 +110,8 @@ class Lead(Review, WorkspaceOwned, Base):
         Index("ix_leads_advocate_time", "advocate_id", "created_at"),
         Index("ix_leads_program_email", "program_id", "email_key"),
         Index("ix_leads_review", "workspace_id", "review"),
+        one_of("status", LeadStatus),
+        one_of("review", ReviewState),
     )
     program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
     advocate_id: Mapped[int] = mapped_column(ForeignKey("advocates.id", ondelete="CASCADE"))
@@ -128,6 +137,8 @@ class Conversion(Review, WorkspaceOwned, Base):
         UniqueConstraint("program_id", "external_id", name="uq_conversions_program_order"),
         UniqueConstraint("program_id", "idempotency_key", name="uq_conversions_program_key"),
         Index("ix_conversions_review", "workspace_id", "review"),
+        one_of("status", ConversionStatus),
+        one_of("review", ReviewState),
     )
     program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
     lead_id: Mapped[int] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"), index=True)
@@ -140,7 +151,7 @@ class Conversion(Review, WorkspaceOwned, Base):
     customer_id: Mapped[str | None] = mapped_column(String(200))
     idempotency_key: Mapped[str | None] = mapped_column(String(200))
     request_hash: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(20), default="valid")
+    status: Mapped[str] = mapped_column(String(20), default=ConversionStatus.VALID.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reversed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reversal_reason: Mapped[str | None] = mapped_column(Text)
@@ -151,6 +162,8 @@ class RewardRow(WorkspaceOwned, Base):
     __table_args__ = (
         UniqueConstraint("program_id", "rule"),
         Index("ix_rewards_due", "status", "due_at"),
+        one_of("status", RewardStatus),
+        one_of("reward_type", RewardType),
     )
     program_id: Mapped[int] = mapped_column(ForeignKey(_PROGRAM, ondelete="CASCADE"), index=True)
     advocate_id: Mapped[int] = mapped_column(

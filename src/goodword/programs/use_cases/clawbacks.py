@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound
 from goodword.programs.rules.rewards import RewardStatus
+from goodword.programs.rules.states import ConversionStatus
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.conversions import conversion_public
 from goodword.programs.use_cases.rewards import ledger
@@ -32,11 +33,11 @@ def reverse_conversion(
         conversion = get_owned(uow, Conversion, conversion_id, "conversion")
         if conversion.program_id != program.id:
             raise NotFound(f"conversion #{conversion_id} is not in program '{program.name}'")
-        if conversion.status == "reversed":
+        if conversion.status == ConversionStatus.REVERSED:
             raise Conflict(f"conversion #{conversion.id} was already reversed")
         if not reason.strip():
             raise InvalidValue("say why (refund, hire left in probation, …)")
-        conversion.status, conversion.reversed_at = "reversed", now
+        conversion.status, conversion.reversed_at = ConversionStatus.REVERSED, now
         conversion.reversal_reason = reason.strip()
         rewards = uow.session.scalars(
             select(RewardRow).where(RewardRow.conversion_id == conversion.id).with_for_update()

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from goodword.domain.errors import InvalidValue, NotFound
+from goodword.programs.rules.states import ConversionStatus, LeadStatus
 from goodword.programs.use_cases.portal import token_hash
 from goodword.schemas.programs import LeaderboardRow, StoryCreate, StoryPublic
 from goodword.services.lookup import get_owned
@@ -32,12 +33,12 @@ def leaderboard_rows(uow: UnitOfWork, program: Program) -> list[LeaderboardRow]:
         return []
     conversions = (
         select(func.count())
-        .where(Conversion.advocate_id == Advocate.id, Conversion.status == "valid")
+        .where(Conversion.advocate_id == Advocate.id, Conversion.status == ConversionStatus.VALID)
         .scalar_subquery()
     )
     referrals = (
         select(func.count())
-        .where(Lead.advocate_id == Advocate.id, Lead.status != "duplicate")
+        .where(Lead.advocate_id == Advocate.id, Lead.status != LeadStatus.DUPLICATE)
         .scalar_subquery()
     )
     rows = uow.session.execute(

@@ -24,11 +24,13 @@ from goodword.programs.rules.checks import Flag, check_conversion
 from goodword.programs.rules.checks import normalise_email as email_key
 from goodword.programs.rules.rewards import (
     EarnedReward,
+    ProgramKind,
     RewardStatus,
     parse_milestones,
     parse_reward,
     rewards_for_conversion,
 )
+from goodword.programs.rules.states import ConversionStatus, LeadStatus, Review
 from goodword.programs.store import conversion_queries as queries
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.leads import _dump, checks_of
@@ -105,11 +107,11 @@ def _lead_for(uow: UnitOfWork, program: Row[Any], data: ConversionCreate) -> Row
             )
     else:
         raise InvalidValue("say who converted: give lead_id or email")
-    if lead.status == "duplicate":
+    if lead.status == LeadStatus.DUPLICATE:
         raise RuleViolation(f"lead #{lead.id} is a duplicate ({lead.duplicate_reason})")
-    if lead.status in ("converted", "hired"):
+    if lead.status in (LeadStatus.CONVERTED, LeadStatus.HIRED):
         raise Conflict(f"lead #{lead.id} has already converted; a repeat purchase earns no reward")
-    if lead.status == "not-hired":
+    if lead.status == LeadStatus.NOT_HIRED:
         raise RuleViolation(f"candidate #{lead.id} was marked not hired")
     return lead
 
@@ -147,9 +149,9 @@ def _reward_rows(
         counts[1],
         program.cap_per_advocate,
     )
-    hold = program.tenure_days if program.kind == "hiring" else program.hold_days
+    hold = program.tenure_days if program.kind == ProgramKind.HIRING else program.hold_days
     due = now + timedelta(days=hold or 0)
-    held = conversion.review == "open"
+    held = conversion.review == Review.OPEN
     waiting = (
         f"the {hold}-day {'tenure' if program.kind == 'hiring' else 'refund window'} "
         f"runs until {due.date().isoformat()}"
@@ -200,7 +202,7 @@ def _convert_once(
         if earlier is not None:
             return earlier, False
         lead = _lead_for(uow, program, data)
-        converted = "hired" if program.kind == "hiring" else "converted"
+        converted = LeadStatus.HIRED if program.kind == ProgramKind.HIRING else LeadStatus.CONVERTED
         # The first write, and the one that makes a lead convert once: a conditional update
         # (a racing repeat order finds the lead already taken and changes nothing).
         if not queries.take_lead(connection, lead.id, converted, now):
@@ -212,7 +214,7 @@ def _convert_once(
         advocate = queries.locked_advocate(connection, lead.advocate_id)
         lead_flags = [Flag(c.check, c.detail) for c in checks_of(lead.flags)]
         flags = check_conversion(
-            data.customer_id, advocate.customer_id, lead_flags if lead.review == "open" else []
+            data.customer_id, advocate.customer_id, lead_flags if lead.review == Review.OPEN else []
         )
         counts = queries.counts(connection, advocate.id)
         conversion = Conversion(
@@ -227,8 +229,8 @@ def _convert_once(
             idempotency_key=key,
             request_hash=request_hash(data),
             flags=_dump(flags),
-            review="open" if flags else "none",
-            status="valid",
+            review=Review.OPEN if flags else Review.NONE,
+            status=ConversionStatus.VALID,
             created_at=now,
         )
         # Written with Core, not the ORM's flush (three flushes were most of a conversion's

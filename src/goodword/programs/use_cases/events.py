@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from goodword.programs.outbox.messages import Sender, email_row, queue, sender_for, webhook_rows
 from goodword.programs.rules.rewards import Reward, RewardType
+from goodword.programs.rules.states import LeadStatus, ProgramStatus, Review
 from goodword.programs.use_cases.programs import rewards_in_words
 from goodword.services.draft_words import first_name
 from goodword.storage.tables import (
@@ -73,11 +74,11 @@ def lead_created(
     data = _data(lead, "id", "program_id", "advocate_id", "name", "email", "status", "source")
     data["flags"] = lead.flags
     rows = webhook_rows(program.workspace_id, sender, "lead.created", data, f"lead:{lead.id}", now)
-    if lead.review == "open":
+    if lead.review == Review.OPEN:
         rows += webhook_rows(
             program.workspace_id, sender, "lead.flagged", data, f"lead-flagged:{lead.id}", now
         )
-    elif lead.status != "duplicate" and advocate.email:
+    elif lead.status != LeadStatus.DUPLICATE and advocate.email:
         context = {
             "first_name": first_name(advocate.name),
             "program": program.name,
@@ -212,7 +213,7 @@ def remind_quiet_advocates(session: Session, now: datetime) -> int:
         .where(
             Advocate.email.is_not(None),
             Advocate.enrolled_at <= now - REMIND_AFTER,
-            Program.status == "active",
+            Program.status == ProgramStatus.ACTIVE,
             ~select(Visit.id).where(Visit.advocate_id == Advocate.id).exists(),
             ~select(Lead.id).where(Lead.advocate_id == Advocate.id).exists(),
             ~reminded.exists(),

@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from goodword.domain.errors import InvalidValue, NotFound, RuleViolation
 from goodword.programs.rules.checks import Flag, LeadFacts, check_lead, lead_signals
 from goodword.programs.rules.checks import normalise_email as email_key
-from goodword.programs.rules.rewards import HiringStage
+from goodword.programs.rules.rewards import HiringStage, ProgramKind
+from goodword.programs.rules.states import LeadStatus, ProgramStatus, Review
 from goodword.programs.use_cases import events as program_events
 from goodword.schemas.programs import Check, HiringStageChange, LeadCreate, LeadPublic
 from goodword.services.lookup import get_owned
@@ -43,9 +44,9 @@ def _dump(flags: list[Flag]) -> str:
 
 def lead_reason(lead: Lead, window_days: int) -> str:
     """Why this lead is where it is, in the advocate's words."""
-    if lead.status == "duplicate":
+    if lead.status == LeadStatus.DUPLICATE:
         return lead.duplicate_reason or "a duplicate"
-    if lead.review == "open":
+    if lead.review == Review.OPEN:
         return "waiting for review: " + "; ".join(c.detail for c in checks_of(lead.flags))
     if lead.review == "denied":
         return "not accepted at review" + (f": {lead.review_note}" if lead.review_note else "")
@@ -139,7 +140,7 @@ def add_lead(
 ) -> LeadPublic:
     """Record a referred person, inside the caller's unit of work (which commits)."""
     email = checked_email(data.email)
-    if program.status != "active":
+    if program.status != ProgramStatus.ACTIVE:
         raise RuleViolation(f"program '{program.name}' is paused and takes no new referrals")
     key = email_key(email)
     existing = uow.session.scalar(
@@ -162,13 +163,15 @@ def add_lead(
         customer_id=(data.customer_id or "").strip() or None,
         consent=data.consent,
         source=source,
-        status="duplicate" if duplicate else ("referred" if program.kind == "hiring" else "new"),
+        status=LeadStatus.DUPLICATE
+        if duplicate
+        else (LeadStatus.REFERRED if program.kind == ProgramKind.HIRING else LeadStatus.NEW),
         duplicate_reason=duplicate,
         ip=data.ip,
         device_id=data.device_id,
         flags=_dump(flags),
         signals=_dump(lead_signals(facts)),
-        review="open" if flags else "none",
+        review=Review.OPEN if flags else Review.NONE,
         created_at=now,
     )
     try:
@@ -226,7 +229,7 @@ def move_candidate(
     conversion: ``goodword program convert``)."""
     with uow:
         program = get_owned(uow, Program, program_id, "program")
-        if program.kind != "hiring":
+        if program.kind != ProgramKind.HIRING:
             raise RuleViolation(f"'{program.name}' is not a hiring program; it has no stages")
         lead = get_owned(uow, Lead, lead_id, "lead")
         if lead.program_id != program.id:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, func, select
 
 from goodword.programs.rules.rewards import parse_milestones
+from goodword.programs.rules.states import ConversionStatus
 from goodword.programs.use_cases.leads import lead_public
 from goodword.programs.use_cases.programs import to_public
 from goodword.programs.use_cases.rewards import reward_public
@@ -104,7 +105,9 @@ def portal_view(engine: Engine, token: str, seen_at: str | None = None) -> Porta
         converted = uow.session.scalar(
             select(func.count())
             .select_from(Conversion)
-            .where(Conversion.advocate_id == advocate.id, Conversion.status == "valid")
+            .where(
+                Conversion.advocate_id == advocate.id, Conversion.status == ConversionStatus.VALID
+            )
         )
         name, code, shown = advocate.name, advocate.code, advocate.on_leaderboard
         from goodword.programs.use_cases.community import leaderboard_rows, stories_of

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound
-from goodword.programs.rules.rewards import parse_milestones, parse_reward
+from goodword.programs.rules.rewards import ProgramKind, parse_milestones, parse_reward
+from goodword.programs.rules.states import Review
 from goodword.programs.store.kept_landings import forget_landings
 from goodword.schemas.programs import (
     ProgramCreate,
@@ -50,7 +51,7 @@ def to_public(uow: UnitOfWork, program: Program) -> ProgramPublic:
             uow.session.scalar(
                 select(func.count())
                 .select_from(model)
-                .where(model.program_id == program.id, model.review == "open")
+                .where(model.program_id == program.id, model.review == Review.OPEN)
             )
             or 0
         )
@@ -150,7 +151,7 @@ def create_program(uow: UnitOfWork, data: ProgramCreate, now: datetime) -> Progr
     with uow:
         values = _normalised(data)
         _name_free(uow, str(values["name"]))
-        if data.kind == "hiring" and values.get("tenure_days") is None:
+        if data.kind == ProgramKind.HIRING.value and values.get("tenure_days") is None:
             values["tenure_days"] = 90
         program = Program(
             workspace_id=uow.workspace_id,

@@ -19,6 +19,7 @@ from goodword.programs.rules.rewards import (
     RewardType,
     check_reward_transition,
 )
+from goodword.programs.rules.states import Review
 from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.leads import checks_of
 from goodword.schemas.programs import ReviewDecision, ReviewItem, RewardIssue, RewardPublic
@@ -108,7 +109,7 @@ def review_queue(uow: UnitOfWork, program_id: int | None = None) -> list[ReviewI
             query = (
                 select(model, Advocate.name)
                 .join(Advocate, Advocate.id == model.advocate_id)
-                .where(model.workspace_id == uow.workspace_id, model.review == "open")
+                .where(model.workspace_id == uow.workspace_id, model.review == Review.OPEN)
             )
             if program_id is not None:
                 query = query.where(model.program_id == program_id)
@@ -150,9 +151,9 @@ def decide_review(
     with uow:
         model: type[Lead] | type[Conversion] = Lead if kind == "lead" else Conversion
         subject = get_owned(uow, model, item_id, kind)
-        if subject.review != "open":
+        if subject.review != Review.OPEN:
             raise RuleViolation(f"{kind} #{item_id} is not waiting for review")
-        subject.review = "approved" if decision.approve else "denied"
+        subject.review = Review.APPROVED if decision.approve else Review.DENIED
         subject.reviewed_by, subject.reviewed_at = decision.by.strip(), now
         subject.review_note = (decision.note or "").strip() or None
         note = f": {subject.review_note}" if subject.review_note else ""

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 from goodword.domain.errors import RuleViolation
 from goodword.programs.outbox.messages import email_row, queue, sender_for
 from goodword.programs.rules.checks import normalise_email
+from goodword.programs.rules.states import ProgramStatus
 from goodword.programs.use_cases.advocates import enrol_advocate
 from goodword.programs.use_cases.community import leaderboard_rows, stories_of
 from goodword.programs.use_cases.leads import checked_email
@@ -50,7 +51,9 @@ def join_page(engine: Engine, token: str) -> JoinPage:
     uow, program_id = by_secret(
         engine,
         Program,
-        (Program.public_token == token) & Program.self_signup & (Program.status == "active"),
+        (Program.public_token == token)
+        & Program.self_signup
+        & (Program.status == ProgramStatus.ACTIVE),
         "this program does not take sign-ups here (any more)",
     )
     with uow:

@@ -10,6 +10,8 @@ from decimal import Decimal
 from pydantic import BaseModel
 from sqlalchemy import func, select
 
+from goodword.programs.rules.rewards import RewardStatus
+from goodword.programs.rules.states import ConversionStatus, LeadStatus, Review
 from goodword.services.insights import last_months, month_of
 from goodword.services.lookup import get_owned
 from goodword.storage.tables import (
@@ -94,7 +96,9 @@ def program_stats(uow: UnitOfWork, program_id: int, now: datetime) -> ProgramSta
                 Conversion.amount,
                 Conversion.currency,
                 Conversion.created_at,
-            ).where(Conversion.program_id == program.id, Conversion.status == "valid")
+            ).where(
+                Conversion.program_id == program.id, Conversion.status == ConversionStatus.VALID
+            )
         ).all()
         ledger = uow.session.execute(
             select(RewardRow.currency, RewardEvent.amount)
@@ -104,16 +108,18 @@ def program_stats(uow: UnitOfWork, program_id: int, now: datetime) -> ProgramSta
         committed = uow.session.execute(
             select(RewardRow.currency, RewardRow.amount).where(
                 RewardRow.program_id == program.id,
-                RewardRow.status.in_(("pending", "approved")),
+                RewardRow.status.in_((RewardStatus.PENDING, RewardStatus.APPROVED)),
                 RewardRow.currency.is_not(None),
                 RewardRow.currency != "%",
             )
         ).all()
         eligible = _eligible(uow, program)
     counted = [
-        row for row in leads if row.status != "duplicate" and row.review in ("none", "approved")
+        row
+        for row in leads
+        if row.status != LeadStatus.DUPLICATE and row.review in (Review.NONE, Review.APPROVED)
     ]
-    converted = sum(1 for row in counted if row.status in ("converted", "hired"))
+    converted = sum(1 for row in counted if row.status in (LeadStatus.CONVERTED, LeadStatus.HIRED))
     cost: dict[str, Decimal] = defaultdict(Decimal)
     for currency, amount in ledger:
         if currency and currency != "%":

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from goodword.domain.errors import NotFound
 from goodword.programs.rules.codes import canonical_code
 from goodword.programs.rules.rewards import parse_reward
+from goodword.programs.rules.states import ProgramStatus
 from goodword.programs.store.kept_landings import kept_landing
 from goodword.programs.use_cases.leads import add_lead
 from goodword.programs.use_cases.programs import rewards_in_words
@@ -83,7 +84,7 @@ def _landing(engine: Engine, code: str) -> Landing:
         friend_reward=_described(friend_reward),
         invited_by=first_name(name),
         window_days=window_days,
-        active=status == "active",
+        active=status == ProgramStatus.ACTIVE,
     )
 
 
