@@ -23,6 +23,7 @@ from goodword.programs.rules.states import (
     ProgramStatus,
     Review,
 )
+from goodword.services.backups import backup, restore
 from goodword.services.workspaces import LOCAL_WORKSPACE, ensure_workspace
 from goodword.storage.base import table_of
 from goodword.storage.engine import make_engine
@@ -104,27 +105,30 @@ def _counts(engine: Engine) -> dict[str, int]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database, not migrated: the test chooses how far."""
+def empty_urls(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Two empty databases, not migrated: the test chooses how far."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'filled.db'}"
+        yield f"sqlite:///{tmp_path / 'filled.db'}", f"sqlite:///{tmp_path / 'other.db'}"
         return
     base = pg_base_url()
     if base is None:
         pytest.skip("PostgreSQL tests need GOODWORD_TEST_POSTGRES_URL")
-    schema = f"gw_states_{uuid.uuid4().hex[:10]}"
+    schemas = [f"gw_states_{uuid.uuid4().hex[:10]}" for _ in range(2)]
     admin = make_engine(base)
     with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        for schema in schemas:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    first, second = (f"{base}{separator}options=-csearch_path%3D{s}" for s in schemas)
+    yield first, second
     with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        for schema in schemas:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
 
 
-def test_the_states_migration_runs_on_a_filled_database(empty_url: str) -> None:
-    engine = make_engine(empty_url)
+def test_the_states_migration_runs_on_a_filled_database(empty_urls: tuple[str, str]) -> None:
+    engine = make_engine(empty_urls[0])
     upgrade(engine, "0012")
     _fill(engine)
     before = _counts(engine)
@@ -138,3 +142,24 @@ def test_the_states_migration_runs_on_a_filled_database(empty_url: str) -> None:
     upgrade(engine)
     assert _counts(engine) == before
     engine.dispose()
+
+
+def test_a_backup_from_before_the_states_restores_after(empty_urls: tuple[str, str]) -> None:
+    """Written by a database at 0012, read back by one at head: the same rows."""
+    old = make_engine(empty_urls[0])
+    upgrade(old, "0012")
+    _fill(old)
+    written = backup(UnitOfWork(old, ensure_workspace(old, LOCAL_WORKSPACE, NOW)), NOW)
+    before = _counts(old)
+    old.dispose()
+    new = make_engine(empty_urls[1])
+    upgrade(new)
+    report = restore(
+        UnitOfWork(new, ensure_workspace(new, LOCAL_WORKSPACE, NOW)), written, merge=False
+    )
+    assert report.tables["rewards"] == before["rewards"] > 0
+    assert _counts(new) == before
+    with new.connect() as connection:
+        states = connection.execute(select(table_of(Lead).c.status)).scalars().all()
+    assert sorted(states) == ["converted", "converted", "new", "new", "new"]
+    new.dispose()
