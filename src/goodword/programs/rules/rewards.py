@@ -60,13 +60,6 @@ class ProgramKind(StrEnum):
     HIRING = "hiring"
 
 
-class HiringStage(StrEnum):
-    REFERRED = "referred"
-    INTERVIEWING = "interviewing"
-    HIRED = "hired"
-    NOT_HIRED = "not-hired"
-
-
 @dataclass(frozen=True)
 class Reward:
     """One reward as the rules state it: ``cash:50:USD``, ``discount-code:10:%``,

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from goodword.domain.errors import InvalidValue, NotFound, RuleViolation
 from goodword.programs.rules.checks import Flag, LeadFacts, check_lead, lead_signals
 from goodword.programs.rules.checks import normalise_email as email_key
-from goodword.programs.rules.rewards import HiringStage, ProgramKind
+from goodword.programs.rules.rewards import ProgramKind
 from goodword.programs.rules.states import LeadStatus, ProgramStatus, Review
 from goodword.programs.use_cases import events as program_events
 from goodword.schemas.programs import Check, HiringStageChange, LeadCreate, LeadPublic
@@ -48,16 +48,17 @@ def lead_reason(lead: Lead, window_days: int) -> str:
         return lead.duplicate_reason or "a duplicate"
     if lead.review == Review.OPEN:
         return "waiting for review: " + "; ".join(c.detail for c in checks_of(lead.flags))
-    if lead.review == "denied":
+    if lead.review == Review.DENIED:
         return "not accepted at review" + (f": {lead.review_note}" if lead.review_note else "")
-    return {
-        "new": f"signed up; a purchase within {window_days} days earns the reward",
-        "converted": "converted — thank you",
-        "referred": "referred; not interviewing yet",
-        "interviewing": "interviewing",
-        "hired": "hired",
-        "not-hired": "not hired this time",
-    }.get(lead.status, lead.status)
+    words: dict[str, str] = {
+        LeadStatus.NEW: f"signed up; a purchase within {window_days} days earns the reward",
+        LeadStatus.CONVERTED: "converted — thank you",
+        LeadStatus.REFERRED: "referred; not interviewing yet",
+        LeadStatus.INTERVIEWING: "interviewing",
+        LeadStatus.HIRED: "hired",
+        LeadStatus.NOT_HIRED: "not hired this time",
+    }
+    return words.get(lead.status, lead.status)
 
 
 def lead_public(lead: Lead, program: Program, advocate_name: str) -> LeadPublic:
@@ -234,7 +235,7 @@ def move_candidate(
         lead = get_owned(uow, Lead, lead_id, "lead")
         if lead.program_id != program.id:
             raise NotFound(f"lead #{lead_id} is not in program '{program.name}'")
-        allowed = {HiringStage.REFERRED.value, HiringStage.INTERVIEWING.value}
+        allowed = {LeadStatus.REFERRED, LeadStatus.INTERVIEWING}
         if lead.status not in allowed or lead.status == change.stage:
             raise RuleViolation(f"a candidate who is {lead.status} cannot move to {change.stage}")
         lead.status, lead.stage_at = change.stage, now
