@@ -64,7 +64,7 @@ def clean_account_email(value: str) -> str:
     return email
 
 
-def _public(user: User) -> UserPublic:
+def user_public(user: User | Row[Any]) -> UserPublic:
     return UserPublic(
         id=user.id,
         email=user.email,
@@ -119,7 +119,7 @@ def create_user(engine: Engine, data: UserCreate, now: datetime) -> UserPublic:
         session.add(
             Membership(workspace_id=workspace.id, user_id=user.id, role="owner", joined_at=now)
         )
-        return _public(user)
+        return user_public(user)
 
 
 def authenticate(engine: Engine, email: str, password: str) -> UserPublic:
@@ -130,7 +130,7 @@ def authenticate(engine: Engine, email: str, password: str) -> UserPublic:
             user = None
         if user is None:
             raise NotAuthenticated("wrong email or password")
-        return _public(user)
+        return user_public(user)
 
 
 def get_user(engine: Engine, user_id: int) -> UserPublic:
@@ -138,7 +138,7 @@ def get_user(engine: Engine, user_id: int) -> UserPublic:
         user = session.get(User, user_id)
         if user is None:
             raise NotAuthenticated("this account no longer exists; sign in again")
-        return _public(user)
+        return user_public(user)
 
 
 def change_password(engine: Engine, user_id: int, old: str, new: str) -> None:
@@ -188,4 +188,4 @@ def workspace_for(engine: Engine, user_id: int, workspace_id: int | None) -> Wor
 
 def list_users(engine: Engine) -> list[UserPublic]:
     with Session(engine) as session:
-        return [_public(u) for u in session.scalars(select(User).order_by(User.id))]
+        return [user_public(u) for u in session.scalars(select(User).order_by(User.id))]

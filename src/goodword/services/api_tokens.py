@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from goodword.domain.errors import InvalidValue, NotAuthenticated, NotFound
 from goodword.schemas.accounts import TokenCreated, TokenPublic, UserPublic
+from goodword.services.accounts import user_public
 from goodword.storage.tables import ApiToken, User
 
 TOKEN_PREFIX = "gw_"
@@ -77,7 +78,7 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 
 
 @cache
-def _caller() -> Select[*tuple[Any, ...]]:
+def _token_and_account() -> Select[*tuple[Any, ...]]:
     """The token and its account in one read: every API request asks."""
     return (
         select(
@@ -97,7 +98,7 @@ def _caller() -> Select[*tuple[Any, ...]]:
 
 def user_for_token(engine: Engine, secret: str, now: datetime) -> UserPublic:
     with engine.connect() as connection:
-        found = connection.execute(_caller(), {"token_hash": _hash(secret)}).first()
+        found = connection.execute(_token_and_account(), {"token_hash": _hash(secret)}).first()
         if found is None or found.revoked_at is not None:
             raise NotAuthenticated("this API token is unknown or revoked; create one in Settings")
         if found.id is None:
@@ -108,10 +109,4 @@ def user_for_token(engine: Engine, secret: str, now: datetime) -> UserPublic:
                 update(ApiToken).where(ApiToken.id == found.token_id).values(last_used_at=now)
             )
             connection.commit()
-    return UserPublic(
-        id=found.id,
-        email=found.email,
-        name=found.name,
-        personal_workspace_id=found.personal_workspace_id,
-        created_at=found.created_at,
-    )
+    return user_public(found)

@@ -27,8 +27,13 @@ def not_found(what: str, record_id: int) -> NotFound:
     return NotFound(f"no {what} #{record_id}: see `goodword {_listing(what)} list`")
 
 
+def storable(record_id: int) -> bool:
+    """Whether an id is one any engine can hold (beyond that, it cannot exist: not asked)."""
+    return 0 < record_id <= MAX_ID
+
+
 def get_owned(uow: UnitOfWork, model: type[T], record_id: int, what: str) -> T:
-    if not 0 < record_id <= MAX_ID:  # beyond what any engine stores: it cannot exist
+    if not storable(record_id):
         raise not_found(what, record_id)
     row = uow.session.scalar(
         select(model).where(model.id == record_id, model.workspace_id == uow.workspace_id)

@@ -19,7 +19,6 @@ from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 
 from goodword.domain.errors import Conflict, InvalidValue, NotFound, RuleViolation
-from goodword.domain.limits import MAX_ID
 from goodword.programs.rules.checks import Flag, check_conversion
 from goodword.programs.rules.checks import normalise_email as email_key
 from goodword.programs.rules.rewards import (
@@ -36,7 +35,7 @@ from goodword.programs.use_cases import events as program_events
 from goodword.programs.use_cases.leads import _dump, checks_of
 from goodword.programs.use_cases.rewards import ledger_event, reward_public
 from goodword.schemas.programs import ConversionCreate, ConversionPublic, RewardPublic
-from goodword.services.lookup import not_found
+from goodword.services.lookup import not_found, storable
 from goodword.storage.bulk_insert import insert_new
 from goodword.storage.tables import Conversion, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
@@ -190,12 +189,8 @@ def _convert_once(
 ) -> tuple[ConversionPublic, bool]:
     with uow:
         connection = uow.session.connection()
-        found = (
-            queries.program(connection, uow.workspace_id, program_id)
-            if 0 < program_id <= MAX_ID  # beyond what any engine stores: it cannot exist
-            else None
-        )
-        if found is None:
+        found = storable(program_id) and queries.program(connection, uow.workspace_id, program_id)
+        if not found:
             raise not_found("program", program_id)
         program = found
         earlier = _replayed(uow, program.id, data, key)
