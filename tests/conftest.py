@@ -10,6 +10,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -52,24 +53,33 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def pg_schema_url() -> Iterator[str]:
+@contextmanager
+def pg_schema(prefix: str = "gw_test") -> Iterator[str]:
+    """The URL of a new, empty schema on the test server (not migrated), dropped after;
+    the test is skipped where no PostgreSQL is configured."""
     base = pg_base_url()
     if base is None:
         pytest.skip(f"PostgreSQL tests need {PG_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
-    schema = f"gw_test_{uuid.uuid4().hex[:10]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = make_engine(base)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
-    url = f"{base}{separator}options=-csearch_path%3D{schema}"
-    engine = make_engine(url)
-    upgrade(engine)
-    engine.dispose()
-    yield url
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_schema_url() -> Iterator[str]:
+    with pg_schema() as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        yield url
 
 
 def _truncate(engine: Engine) -> None:

@@ -5,14 +5,13 @@ both engines (down and up again, every row kept)."""
 from __future__ import annotations
 
 import importlib.util
-import uuid
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, func, select, text, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from goodword.programs.rules.rewards import ProgramKind, RewardStatus, RewardType
@@ -30,7 +29,7 @@ from goodword.storage.engine import make_engine
 from goodword.storage.migrate import MIGRATIONS, _config, upgrade
 from goodword.storage.tables import Base, Conversion, Lead, OutboxMessage, Program, RewardRow
 from goodword.storage.unit_of_work import UnitOfWork
-from tests.conftest import NOW, pg_base_url
+from tests.conftest import NOW, pg_schema
 from tests.programs.test_program_pipeline import convert, lead, new_program
 
 ENUMS: dict[tuple[str, str], type[StrEnum]] = {
@@ -110,21 +109,8 @@ def empty_urls(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'filled.db'}", f"sqlite:///{tmp_path / 'other.db'}"
         return
-    base = pg_base_url()
-    if base is None:
-        pytest.skip("PostgreSQL tests need GOODWORD_TEST_POSTGRES_URL")
-    schemas = [f"gw_states_{uuid.uuid4().hex[:10]}" for _ in range(2)]
-    admin = make_engine(base)
-    with admin.begin() as connection:
-        for schema in schemas:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    first, second = (f"{base}{separator}options=-csearch_path%3D{s}" for s in schemas)
-    yield first, second
-    with admin.begin() as connection:
-        for schema in schemas:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with pg_schema("gw_states") as first, pg_schema("gw_states") as second:
+        yield first, second
 
 
 def test_the_states_migration_runs_on_a_filled_database(empty_urls: tuple[str, str]) -> None:
