@@ -211,7 +211,8 @@ def new_ids(connection: Connection, table: Table, count: int) -> list[int]:
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert ``rows`` (dicts with the same keys) into ``table`` in one ``executemany``."""
+    """Insert ``rows`` (dicts with the same keys) into ``table`` in one ``executemany`` (on
+    PostgreSQL, from ``COPY_FROM`` rows, one ``COPY``)."""
     if rows:
         prepared_insert(connection, table, tuple(rows[0])).run(connection, rows)
 
@@ -230,5 +231,6 @@ def insert_new(connection: Connection, objects: Sequence[Any], ids: bool = True)
     names = [
         attr.key for attr in mapper.column_attrs if any(attr.key in vars(item) for item in objects)
     ]
-    rows = [{name: getattr(item, name) for name in names} for item in objects]
-    prepared_insert(connection, table, tuple(names)).run(connection, rows)
+    bulk_insert(
+        connection, table, [{name: getattr(item, name) for name in names} for item in objects]
+    )
